@@ -1,0 +1,159 @@
+"""Load and cross-check the knowledge files once per process.
+
+A broken file raises :class:`KnowledgeError` naming file, entry and field, so a
+bad edit to the data can never reach a runner as a silently wrong plan.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from rollcoach.knowledge.config_schema import DoseData, MessagesData, WeekData
+from rollcoach.knowledge.schema import (
+    FocusData,
+    NeverAreaInfo,
+    Rule,
+    TargetAreaInfo,
+    Technique,
+    ToolInfo,
+)
+from rollcoach.vocabulary import NEVER_AREAS, TARGET_AREAS, TOOLS
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is missing, malformed or inconsistent."""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the engine knows, indexed for quick look-up."""
+
+    rules: dict[str, Rule]
+    areas: dict[str, TargetAreaInfo]
+    never_areas: dict[str, NeverAreaInfo]
+    tools: dict[str, ToolInfo]
+    techniques: dict[str, tuple[Technique, ...]]
+    focus: FocusData
+    dose: DoseData
+    messages: MessagesData
+    week: WeekData
+
+    def tools_reaching(self, area: str) -> list[str]:
+        """The tools that have a technique for ``area``, preferred first."""
+        return [t.tool for t in self.techniques.get(area, ())]
+
+
+def _read(name: str) -> Any:
+    path = resources.files("rollcoach.knowledge") / "data" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{name}: cannot read: {exc}") from exc
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "(entry)"
+    return f"field {field}: {first['msg']}"
+
+
+def _entries(name: str, key: str, model: type[M], label: Callable[[Any], str]) -> list[M]:
+    raw = _read(name)
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise KnowledgeError(f"{name}: expected a list under '{key}'")
+    out = []
+    for index, item in enumerate(raw[key]):
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError as exc:
+            entry = label(item) if isinstance(item, dict) else "?"
+            raise KnowledgeError(f"{name}: entry {index} ({entry}): {_describe(exc)}") from exc
+    return out
+
+
+def _document(name: str, model: type[M]) -> M:
+    try:
+        return model.model_validate(_read(name))
+    except ValidationError as exc:
+        raise KnowledgeError(f"{name}: {_describe(exc)}") from exc
+
+
+def _by_id(name: str, items: Iterable[Any], expected: tuple[str, ...]) -> dict[str, Any]:
+    index: dict[str, Any] = {}
+    for item in items:
+        if item.id in index:
+            raise KnowledgeError(f"{name}: entry {item.id}: duplicate id")
+        index[item.id] = item
+    missing = sorted(set(expected) - set(index))
+    if expected and missing:
+        raise KnowledgeError(f"{name}: missing entries for {', '.join(missing)}")
+    return index
+
+
+def _techniques(items: list[Technique]) -> dict[str, tuple[Technique, ...]]:
+    grouped: dict[str, list[Technique]] = {}
+    for technique in items:
+        same = grouped.setdefault(technique.area, [])
+        if any(t.tool == technique.tool for t in same):
+            raise KnowledgeError(
+                f"techniques.yaml: entry {technique.area}/{technique.tool}: duplicate"
+            )
+        same.append(technique)
+    missing = sorted(set(TARGET_AREAS) - set(grouped))
+    if missing:
+        raise KnowledgeError(f"techniques.yaml: no technique for {', '.join(missing)}")
+    return {area: tuple(ts) for area, ts in grouped.items()}
+
+
+def _cited_rules(k: Knowledge) -> Iterable[tuple[str, str]]:
+    """Every (file, rule id) the data cites, for the catalogue cross-check."""
+    for t in (t for ts in k.techniques.values() for t in ts):
+        yield from (("techniques.yaml", r) for r in t.rules)
+    yield from (("never_areas.yaml", n.rule) for n in k.never_areas.values())
+    yield from (("tools.yaml", r) for t in k.tools.values() for r in t.rules)
+    yield from (("focus.yaml", x.rule) for x in [*k.focus.links, *k.focus.run_triggers])
+    texts = [*k.messages.refusals.values(), *k.messages.warnings.values()]
+    texts += [*k.messages.before.values(), *k.messages.after.values()]
+    yield from (("messages.yaml", r) for x in texts for r in x.rules)
+    yield from (("week.yaml", r) for x in k.week.warnings.values() for r in x.rules)
+
+
+def _check(k: Knowledge) -> Knowledge:
+    for name, rule_id in _cited_rules(k):
+        if rule_id not in k.rules:
+            raise KnowledgeError(f"{name}: cites unknown rule {rule_id}")
+    for advice in (r.advice for r in k.messages.refusals.values()):
+        if advice not in k.messages.advice:
+            raise KnowledgeError(f"messages.yaml: refusal advice '{advice}' is not defined")
+    return k
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """Read, validate and index every knowledge file (once per process)."""
+    rules = _entries("rules.yaml", "rules", Rule, lambda e: str(e.get("id")))
+    areas = _entries("areas.yaml", "areas", TargetAreaInfo, lambda e: str(e.get("id")))
+    never = _entries("never_areas.yaml", "never_areas", NeverAreaInfo, lambda e: str(e.get("id")))
+    tools = _entries("tools.yaml", "tools", ToolInfo, lambda e: str(e.get("id")))
+    techniques = _entries(
+        "techniques.yaml", "techniques", Technique, lambda e: f"{e.get('area')}/{e.get('tool')}"
+    )
+    knowledge = Knowledge(
+        rules=_by_id("rules.yaml", rules, ()),
+        areas=_by_id("areas.yaml", areas, TARGET_AREAS),
+        never_areas=_by_id("never_areas.yaml", never, NEVER_AREAS),
+        tools=_by_id("tools.yaml", tools, TOOLS),
+        techniques=_techniques(techniques),
+        focus=_document("focus.yaml", FocusData),
+        dose=_document("dose.yaml", DoseData),
+        messages=_document("messages.yaml", MessagesData),
+        week=_document("week.yaml", WeekData),
+    )
+    return _check(knowledge)

@@ -1,0 +1,150 @@
+"""Pydantic models for the knowledge files.
+
+Every file under ``data/`` is validated against these at load time, so a
+broken entry fails loudly (file, entry, field) before any plan is made.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from rollcoach.vocabulary import NeverArea, PainSite, Pressure, RunType, TargetArea, Tool
+
+RuleId = str
+Family = Literal["SAFE", "AREA", "DOSE", "TIME", "TOOL", "FOCUS", "CARE", "REST"]
+Seed = Literal["PR", "CG", "HW", "RC"]
+EvidenceLevel = Literal["supported", "refined", "precaution", "contested"]
+RULE_ID_PATTERN = r"^(SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST)-[0-9]+$"
+
+
+class Strict(BaseModel):
+    """Unknown keys in a knowledge file are typos, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Strict):
+    level: EvidenceLevel
+    summary: str = Field(min_length=10)
+    citations: list[str]
+
+
+class Rule(Strict):
+    id: RuleId = Field(pattern=RULE_ID_PATTERN)
+    family: Family
+    text: str = Field(min_length=10)
+    sources: list[Seed]
+    decision: bool = False
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _family_matches_id(self) -> "Rule":
+        if not self.id.startswith(self.family + "-"):
+            raise ValueError(f"family {self.family} does not match id {self.id}")
+        if not self.sources and not self.decision:
+            raise ValueError("a rule needs a seed source or decision: true")
+        return self
+
+
+class TargetAreaInfo(Strict):
+    id: TargetArea
+    name: str
+    muscles: list[str] = Field(min_length=1)
+    fibres: str
+    path_from: str
+    path_to: str
+    bilateral: bool
+    stretch: str
+    region: Literal["foot", "lower-leg", "thigh", "hip", "trunk"]
+
+
+class NeverAreaInfo(Strict):
+    id: NeverArea
+    name: str
+    rule: RuleId = Field(pattern=r"^AREA-[0-9]+$")
+    why: str
+    instead: list[TargetArea]
+
+
+class ToolInfo(Strict):
+    id: Tool
+    name: str
+    best_for: str
+    density: str
+    rules: list[RuleId] = Field(min_length=1)
+
+
+class SecondsRange(Strict):
+    default: int = Field(ge=30, le=120)
+    min: int = Field(ge=30, le=120)
+    max: int = Field(ge=30, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SecondsRange":
+        if not self.min <= self.default <= self.max:
+            raise ValueError("need min <= default <= max")
+        return self
+
+
+class Technique(Strict):
+    area: TargetArea
+    tool: Tool
+    one_sided: bool
+    sensitive: bool = False
+    setup: str
+    passes: str
+    find_spot: str
+    hold: str
+    switch: str | None = None
+    pressure: dict[Pressure, str]
+    seconds: SecondsRange
+    hold_seconds: int = Field(default=30, ge=20, le=90)
+    rules: list[RuleId] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _switch_only_when_one_sided(self) -> "Technique":
+        if self.one_sided and not self.switch:
+            raise ValueError("a one-sided technique needs a switch cue")
+        if set(self.pressure) != {"gentle", "moderate", "firm"}:
+            raise ValueError("pressure needs gentle, moderate and firm variants")
+        if self.hold_seconds > self.seconds.max:
+            raise ValueError("hold_seconds cannot exceed seconds.max")
+        return self
+
+
+class ChainLink(Strict):
+    """A sore site (or a seated day) that brings other areas into the plan."""
+
+    rule: RuleId
+    when_sore: list[PainSite]
+    when_sedentary: bool = False
+    add: list[TargetArea] = Field(min_length=1)
+    priority: bool = False
+    why: str
+
+
+class RunTrigger(Strict):
+    """A feature of the run just done that weights some areas (FOCUS-6)."""
+
+    id: str
+    rule: RuleId
+    types: list[RunType] = []
+    min_minutes: float | None = None
+    min_km: float | None = None
+    min_climb_m: float | None = None
+    min_climb_m_per_km: float | None = None
+    min_descent_m: float | None = None
+    min_descent_m_per_km: float | None = None
+    add: list[TargetArea] = Field(min_length=1)
+    why: str
+
+
+class FocusData(Strict):
+    core: list[TargetArea]
+    extras: list[TargetArea]
+    core_why: str
+    extras_why: str
+    asked_why: str
+    sore_why: str
+    links: list[ChainLink]
+    run_triggers: list[RunTrigger]

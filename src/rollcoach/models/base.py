@@ -1,0 +1,36 @@
+"""Shared model settings for requests and responses."""
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+
+
+class Request(BaseModel):
+    """Requests reject unknown fields: a typo must be named, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Response(BaseModel):
+    """Responses are built by the engine from already-checked values."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CompactResponse(Response):
+    """A response item whose optional fields are left out when empty (as in the spec)."""
+
+    @model_serializer(mode="wrap")
+    def _drop_none(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {key: value for key, value in data.items() if value is not None}
+
+
+def parse_day_or_moment(value: object) -> object:
+    """Accept a bare date ("2026-11-21") or a date-time; keep which one it was."""
+    if isinstance(value, str) and len(value.strip()) == 10:
+        return date.fromisoformat(value.strip())
+    if isinstance(value, datetime | date):
+        return value
+    return value

@@ -1,0 +1,84 @@
+"""The plan request of spec/interface.md, validated with clear field errors."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from rollcoach.models.base import Request, parse_day_or_moment
+from rollcoach.vocabulary import (
+    Condition,
+    InjurySign,
+    Level,
+    PainSite,
+    RunType,
+    Side,
+    Symptom,
+    Tool,
+    When,
+)
+
+DayOrMoment = Annotated[date | datetime, BeforeValidator(parse_day_or_moment)]
+Soreness = Annotated[int, Field(ge=0, le=10)]
+
+
+class BoneStressScreen(Request):
+    """SAFE-4's four-question screen plus the one-leg hop test."""
+
+    bony_tenderness: bool = False
+    prior_bone_stress: bool = False
+    high_arch: bool = False
+    volume_jump: bool = False
+    hop_pain: bool = False
+
+
+class Athlete(Request):
+    age: int | None = Field(default=None, ge=5, le=110)
+    level: Level = "beginner"
+    sedentary: bool = False
+    conditions: list[Condition] = []
+    screen: BoneStressScreen = BoneStressScreen()
+
+
+class Injury(Request):
+    area: PainSite
+    side: Side = "both"
+    date: DayOrMoment
+    signs: list[InjurySign] = []
+
+
+class RunDone(Request):
+    minutes: float | None = Field(default=None, ge=0, le=1440)
+    km: float | None = Field(default=None, ge=0, le=500)
+    climb_m: float | None = Field(default=None, ge=0, le=20000)
+    descent_m: float | None = Field(default=None, ge=0, le=20000)
+    type: RunType = "easy"
+
+
+class PainCheckin(Request):
+    """A past check-in's pain per site; feeds SAFE-11 (repeated pain site)."""
+
+    date: DayOrMoment
+    pain: dict[PainSite, Soreness]
+
+
+class SharpPainStop(Request):
+    """A guided session stopped for sharp pain in ``area`` (SAFE-11)."""
+
+    date: DayOrMoment
+    area: PainSite
+
+
+class PlanRequest(Request):
+    when: When = "post-run"
+    minutes: float = Field(default=10, gt=0, le=180)
+    now: datetime | None = None
+    tools: list[Tool] = ["foam-roller"]
+    athlete: Athlete = Athlete()
+    injuries: list[Injury] = []
+    symptoms: list[Symptom] = []
+    soreness: dict[PainSite, Soreness] = {}
+    run: RunDone | None = None
+    focus: list[PainSite] = []
+    checkins: list[PainCheckin] = []
+    sharp_pain_stops: list[SharpPainStop] = []

@@ -1,0 +1,57 @@
+"""DOSE-2..4, TIME-3, SAFE-7, SAFE-10, AREA-4: how long and how hard each step goes."""
+
+from dataclasses import dataclass
+
+from rollcoach.knowledge import Knowledge
+from rollcoach.knowledge.schema import Technique
+from rollcoach.models.plan_request import PlanRequest
+from rollcoach.planning.selection import Pick
+from rollcoach.vocabulary import Pressure
+
+# Seconds of slow passes a step needs before its tender-spot hold can start.
+SEARCH_SECONDS = 15
+
+
+@dataclass(frozen=True)
+class Dose:
+    """A step's time range (per side), hold and pressure, with why and rule IDs."""
+
+    target: int
+    least: int
+    hold: int
+    pressure: Pressure
+    why: str
+    rules: tuple[str, ...]
+
+
+def _pressure(
+    req: PlanRequest, k: Knowledge, technique: Technique, soreness: int, past: bool
+) -> tuple[Pressure, str, tuple[str, ...]]:
+    """The gentlest reason wins: pre-run, sensitive area, past injury, very sore, then level."""
+    words = k.messages.pressure_why
+    if req.when == "pre-run":
+        return "gentle", words["pre-run"], ("TIME-3",)
+    if technique.sensitive:
+        return "gentle", words["sensitive"], ("AREA-4",)
+    if past:
+        return "gentle", words["past-injury"], ("SAFE-7",)
+    if soreness >= k.dose.gentle_from:
+        return "gentle", words["very-sore"], ("SAFE-10",)
+    level = k.dose.level_pressure[req.athlete.level]
+    return level, words["level"].format(pressure=level.capitalize()), ("DOSE-4",)
+
+
+def dose_for(
+    req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, past: bool
+) -> Dose:
+    """The dose a pick aims for and the least it may get, within DOSE-3 (or TIME-3)."""
+    soreness = req.soreness.get(pick.area, 0)
+    pressure, why, rules = _pressure(req, k, technique, soreness, past)
+    if req.when == "pre-run":
+        pre = k.dose.pre_run
+        return Dose(pre.seconds, pre.min_seconds, 0, pressure, why, rules)
+    limits = technique.seconds
+    hold = technique.hold_seconds
+    least = max(limits.min, hold + SEARCH_SECONDS)
+    target = min(max(k.dose.step_seconds[pick.kind], least), limits.max)
+    return Dose(target, least, hold, pressure, why, (*rules, "DOSE-2"))

@@ -6,8 +6,10 @@ bad edit to the data can never reach a runner as a silently wrong plan.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
@@ -50,8 +52,11 @@ class Knowledge:
         return [t.tool for t in self.techniques.get(area, ())]
 
 
-def _read(name: str) -> Any:
-    path = resources.files("rollcoach.knowledge") / "data" / name
+Reader = Callable[[str], Any]
+
+
+def _read(folder: Traversable | Path, name: str) -> Any:
+    path = folder / name
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -64,8 +69,10 @@ def _describe(error: ValidationError) -> str:
     return f"field {field}: {first['msg']}"
 
 
-def _entries(name: str, key: str, model: type[M], label: Callable[[Any], str]) -> list[M]:
-    raw = _read(name)
+def _entries(
+    read: Reader, name: str, key: str, model: type[M], label: Callable[[Any], str]
+) -> list[M]:
+    raw = read(name)
     if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
         raise KnowledgeError(f"{name}: expected a list under '{key}'")
     out = []
@@ -78,9 +85,9 @@ def _entries(name: str, key: str, model: type[M], label: Callable[[Any], str]) -
     return out
 
 
-def _document(name: str, model: type[M]) -> M:
+def _document(read: Reader, name: str, model: type[M]) -> M:
     try:
-        return model.model_validate(_read(name))
+        return model.model_validate(read(name))
     except ValidationError as exc:
         raise KnowledgeError(f"{name}: {_describe(exc)}") from exc
 
@@ -135,15 +142,18 @@ def _check(k: Knowledge) -> Knowledge:
     return k
 
 
-@cache
-def load_knowledge() -> Knowledge:
-    """Read, validate and index every knowledge file (once per process)."""
-    rules = _entries("rules.yaml", "rules", Rule, lambda e: str(e.get("id")))
-    areas = _entries("areas.yaml", "areas", TargetAreaInfo, lambda e: str(e.get("id")))
-    never = _entries("never_areas.yaml", "never_areas", NeverAreaInfo, lambda e: str(e.get("id")))
-    tools = _entries("tools.yaml", "tools", ToolInfo, lambda e: str(e.get("id")))
+def load_knowledge_from(folder: Traversable | Path) -> Knowledge:
+    """Read, validate, index and cross-check every knowledge file in ``folder``."""
+    read: Reader = partial(_read, folder)
+    rules = _entries(read, "rules.yaml", "rules", Rule, lambda e: str(e.get("id")))
+    areas = _entries(read, "areas.yaml", "areas", TargetAreaInfo, lambda e: str(e.get("id")))
+    never = _entries(
+        read, "never_areas.yaml", "never_areas", NeverAreaInfo, lambda e: str(e.get("id"))
+    )
+    tools = _entries(read, "tools.yaml", "tools", ToolInfo, lambda e: str(e.get("id")))
     techniques = _entries(
-        "techniques.yaml", "techniques", Technique, lambda e: f"{e.get('area')}/{e.get('tool')}"
+        read, "techniques.yaml", "techniques", Technique,
+        lambda e: f"{e.get('area')}/{e.get('tool')}",
     )
     knowledge = Knowledge(
         rules=_by_id("rules.yaml", rules, ()),
@@ -151,9 +161,20 @@ def load_knowledge() -> Knowledge:
         never_areas=_by_id("never_areas.yaml", never, NEVER_AREAS),
         tools=_by_id("tools.yaml", tools, TOOLS),
         techniques=_techniques(techniques),
-        focus=_document("focus.yaml", FocusData),
-        dose=_document("dose.yaml", DoseData),
-        messages=_document("messages.yaml", MessagesData),
-        week=_document("week.yaml", WeekData),
+        focus=_document(read, "focus.yaml", FocusData),
+        dose=_document(read, "dose.yaml", DoseData),
+        messages=_document(read, "messages.yaml", MessagesData),
+        week=_document(read, "week.yaml", WeekData),
     )
     return _check(knowledge)
+
+
+def data_folder() -> Traversable:
+    """The knowledge files shipped inside the package."""
+    return resources.files("rollcoach.knowledge") / "data"
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """The package's knowledge, loaded once per process."""
+    return load_knowledge_from(data_folder())

@@ -28,10 +28,10 @@ class Step(Response):
     cues: list[str]
     why: list[str]
     rules: list[str]
-    name: str
-    tool_name: str
-    sensitive: bool
-    timeline: list[TimedCue]
+    name: str = ""
+    tool_name: str = ""
+    sensitive: bool = False
+    timeline: list[TimedCue] = []
 
 
 class Exclusion(CompactResponse):

@@ -51,7 +51,7 @@ class Load(Response):
     acute: float
     chronic: float
     ratio: float | None
-    method: str
+    method: str = "none"
 
 
 class WeekWarning(Response):

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""One entry point for every task, used by the README and by CI.
+
+    python3 dev.py demo    set up, then print the coach's demo
+    python3 dev.py test    set up, then lint, type-check and run every test
+    python3 dev.py bench   set up, then run the benchmarks in bench/
+    python3 dev.py setup   only set up (.venv with the project and its dev tools)
+
+Needs nothing but Python 3.11+: it makes .venv and installs into it. It re-installs
+only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".rollcoach-installed"
+POSTGRES = ("127.0.0.1", 5432)
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def run(*args: str | Path) -> None:
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def setup() -> None:
+    """Create .venv and install the project with its dev tools, if not already current."""
+    if sys.version_info < (3, 11):
+        sys.exit("rollcoach needs Python 3.11 or newer")
+    if not (BIN / "python").exists():
+        say("creating .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    say("installing rollcoach and its dev tools into .venv")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    STAMP.write_text(wanted)
+
+
+def postgres_available() -> bool:
+    try:
+        with socket.create_connection(POSTGRES, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def check_postgres() -> None:
+    """CI must test PostgreSQL for real; a laptop without it runs SQLite only, and says so."""
+    if postgres_available():
+        say("PostgreSQL found on 127.0.0.1:5432: database tests run on SQLite and PostgreSQL")
+        os.environ.setdefault("ROLLCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    elif os.environ.get("CI"):
+        sys.exit("[dev] CI needs PostgreSQL on 127.0.0.1:5432 and it is not reachable")
+    else:
+        say("no PostgreSQL on 127.0.0.1:5432: database tests run on SQLite only")
+
+
+def test() -> None:
+    setup()
+    check_postgres()
+    run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
+    run(BIN / "mypy")
+    run(BIN / "python", "-m", "pytest", *sys.argv[2:])
+
+
+def demo() -> None:
+    setup()
+    run(BIN / "rollcoach", "demo")
+
+
+def bench() -> None:
+    setup()
+    for script in sorted((ROOT / "bench").glob("*.py")):
+        say(f"running {script.name}")
+        run(BIN / "python", script, *sys.argv[2:])
+
+
+TASKS = {"setup": setup, "test": test, "demo": demo, "bench": bench}
+
+if __name__ == "__main__":
+    task = sys.argv[1] if len(sys.argv) > 1 else ""
+    if task not in TASKS:
+        sys.exit(f"usage: python3 dev.py {{{'|'.join(TASKS)}}} [args]")
+    TASKS[task]()

@@ -1,0 +1,59 @@
+"""Every rule of spec/rules.md is in the data, cited by code or data, and has its own test."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rollcoach.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
+FAMILIES = {"SAFE": 11, "AREA": 5, "DOSE": 8, "TIME": 5, "TOOL": 6, "FOCUS": 6, "CARE": 4,
+            "REST": 5}
+RULE_IDS = [f"{family}-{n}" for family, count in FAMILIES.items() for n in range(1, count + 1)]
+ID_PATTERN = re.compile(r"^\| ((?:SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST)-\d+) \|", re.M)
+# Research grades of spec/evidence.md for the rules it names.
+GRADES = {
+    "TIME-3": "supported", "FOCUS-1": "supported", "DOSE-1": "refined", "DOSE-2": "refined",
+    "DOSE-3": "refined", "TIME-5": "refined", "CARE-1": "refined", "AREA-1": "precaution",
+    "AREA-2": "precaution", "AREA-5": "precaution", "SAFE-4": "supported",
+    "SAFE-5": "supported", "SAFE-6": "supported", "SAFE-1": "precaution",
+    "SAFE-8": "precaution", "TIME-4": "precaution", "REST-1": "precaution",
+    "REST-3": "contested", "REST-5": "refined", "FOCUS-3": "contested", "FOCUS-4": "refined",
+}
+
+
+def _texts(folder: Path, suffixes: tuple[str, ...], skip: set[str]) -> str:
+    files = [p for p in folder.rglob("*") if p.suffix in suffixes and p.name not in skip]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def test_catalogue_holds_every_rule_of_the_spec_in_order() -> None:
+    ids = list(load_knowledge().rules)
+    assert ids == RULE_IDS
+    if SPEC.exists():  # beside a checkout, the spec itself is the reference
+        assert ID_PATTERN.findall(SPEC.read_text(encoding="utf-8")) == RULE_IDS
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_rule_is_cited_by_code_or_data_and_has_a_test_named_after_it(rule_id: str) -> None:
+    cited = _texts(ROOT / "src", (".py", ".yaml"), {"rules.yaml"})
+    assert re.search(rf"\b{rule_id}\b", cited), f"{rule_id} is cited nowhere in src/"
+    tests = _texts(ROOT / "tests", (".py",), {Path(__file__).name})
+    name = rule_id.lower().replace("-", "_")
+    assert re.search(rf"def test_{name}_", tests), f"no test named after {rule_id}"
+
+
+@pytest.mark.parametrize(("rule_id", "level"), GRADES.items())
+def test_evidence_grades_follow_the_research_page(rule_id: str, level: str) -> None:
+    rule = load_knowledge().rules[rule_id]
+    assert rule.evidence.level == level
+    assert rule.evidence.summary
+
+
+def test_no_words_the_evidence_does_not_hold() -> None:
+    data = _texts(ROOT / "src" / "rollcoach" / "knowledge" / "data", (".yaml",), set())
+    shown = "\n".join(line for line in data.splitlines() if not line.lstrip().startswith("#"))
+    for phrase in ("adhesion", "release fascia", "releases fascia", "break up"):
+        assert phrase not in shown.lower()

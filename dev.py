@@ -39,7 +39,7 @@ def run(*args: str | Path) -> None:
 
 def setup() -> None:
     """Create .venv and install the project with its dev tools, if not already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is
         sys.exit("rollcoach needs Python 3.11 or newer")
     if not (BIN / "python").exists():
         say("creating .venv")
@@ -65,7 +65,9 @@ def check_postgres() -> None:
     """CI must test PostgreSQL for real; a laptop without it runs SQLite only, and says so."""
     if postgres_available():
         say("PostgreSQL found on 127.0.0.1:5432: database tests run on SQLite and PostgreSQL")
-        os.environ.setdefault("ROLLCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+        os.environ.setdefault(
+            "ROLLCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+        )
     elif os.environ.get("CI"):
         sys.exit("[dev] CI needs PostgreSQL on 127.0.0.1:5432 and it is not reachable")
     else:

@@ -8,8 +8,14 @@ from rollcoach.models import PlanResponse, WeekResponse
 NOW = "2026-11-23T18:30:00+00:00"
 TODAY = "2026-11-23"
 NEVER_AREAS = {"it-band", "spine", "lower-back", "neck", "abdomen", "knee", "ankle", "hip-bone"}
-ALL_TOOLS = ["foam-roller", "massage-ball", "massage-stick", "peanut-ball", "hip-release-ball",
-             "hip-hook"]
+ALL_TOOLS = [
+    "foam-roller",
+    "massage-ball",
+    "massage-stick",
+    "peanut-ball",
+    "hip-release-ball",
+    "hip-hook",
+]
 
 
 def make_plan(**fields: Any) -> PlanResponse:
@@ -40,4 +46,5 @@ def assert_refused(plan: PlanResponse, rule: str) -> None:
     assert plan.steps == []
     assert plan.total_seconds == 0
     assert rule in refusal_rules(plan)
-    assert plan.refusal is not None and plan.refusal.advice
+    assert plan.refusal is not None
+    assert plan.refusal.advice

@@ -9,18 +9,41 @@ from rollcoach.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
-FAMILIES = {"SAFE": 11, "AREA": 5, "DOSE": 8, "TIME": 5, "TOOL": 6, "FOCUS": 6, "CARE": 4,
-            "REST": 5}
+FAMILIES = {
+    "SAFE": 11,
+    "AREA": 5,
+    "DOSE": 8,
+    "TIME": 5,
+    "TOOL": 6,
+    "FOCUS": 6,
+    "CARE": 4,
+    "REST": 5,
+}
 RULE_IDS = [f"{family}-{n}" for family, count in FAMILIES.items() for n in range(1, count + 1)]
 ID_PATTERN = re.compile(r"^\| ((?:SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST)-\d+) \|", re.M)
 # Research grades of spec/evidence.md for the rules it names.
 GRADES = {
-    "TIME-3": "supported", "FOCUS-1": "supported", "DOSE-1": "refined", "DOSE-2": "refined",
-    "DOSE-3": "refined", "TIME-5": "refined", "CARE-1": "refined", "AREA-1": "precaution",
-    "AREA-2": "precaution", "AREA-5": "precaution", "SAFE-4": "supported",
-    "SAFE-5": "supported", "SAFE-6": "supported", "SAFE-1": "precaution",
-    "SAFE-8": "precaution", "TIME-4": "precaution", "REST-1": "precaution",
-    "REST-3": "contested", "REST-5": "refined", "FOCUS-3": "contested", "FOCUS-4": "refined",
+    "TIME-3": "supported",
+    "FOCUS-1": "supported",
+    "DOSE-1": "refined",
+    "DOSE-2": "refined",
+    "DOSE-3": "refined",
+    "TIME-5": "refined",
+    "CARE-1": "refined",
+    "AREA-1": "precaution",
+    "AREA-2": "precaution",
+    "AREA-5": "precaution",
+    "SAFE-4": "supported",
+    "SAFE-5": "supported",
+    "SAFE-6": "supported",
+    "SAFE-1": "precaution",
+    "SAFE-8": "precaution",
+    "TIME-4": "precaution",
+    "REST-1": "precaution",
+    "REST-3": "contested",
+    "REST-5": "refined",
+    "FOCUS-3": "contested",
+    "FOCUS-4": "refined",
 }
 
 

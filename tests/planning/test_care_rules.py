@@ -17,9 +17,11 @@ def test_care_1_static_stretches_for_the_same_muscles_after_rolling() -> None:
 def test_care_2_stretch_tight_hip_flexors_and_knots_with_care() -> None:
     plan = make_plan(athlete={"sedentary": True}, tools=["massage-ball", "foam-roller"])
     stretch = next(a for a in plan.after if a.kind == "stretch")
-    assert "CARE-2" in stretch.rules and "never hard" in stretch.text
-    no_care = make_plan(tools=["foam-roller"], focus=["calves"], minutes=2,
-                        athlete={"level": "advanced"})
+    assert "CARE-2" in stretch.rules
+    assert "never hard" in stretch.text
+    no_care = make_plan(
+        tools=["foam-roller"], focus=["calves"], minutes=2, athlete={"level": "advanced"}
+    )
     assert "CARE-2" not in next(a for a in no_care.after if a.kind == "stretch").rules
 
 
@@ -27,7 +29,8 @@ def test_care_3_hydrate_and_refuel_within_the_cool_down_window() -> None:
     plan = make_plan(when="post-run")
     assert {"hydrate", "refuel"} <= set(after_kinds(plan))
     refuel = next(a for a in plan.after if a.kind == "refuel")
-    assert "CARE-3" in refuel.rules and "20 minutes" in refuel.text
+    assert "CARE-3" in refuel.rules
+    assert "20 minutes" in refuel.text
     assert "refuel" not in after_kinds(make_plan(when="separate"))
 
 

@@ -13,9 +13,11 @@ def test_dose_1_roll_slowly_at_an_inch_a_second() -> None:
 def test_dose_2_hold_a_tender_spot_30_seconds_hip_hook_30_to_90() -> None:
     plan = make_plan(tools=ALL_TOOLS, minutes=30, athlete={"sedentary": True})
     regular = [s for s in plan.steps if s.tool != "hip-hook"]
-    assert regular and all(s.hold_seconds == 30 and "DOSE-2" in s.rules for s in regular)
+    assert regular
+    assert all(s.hold_seconds == 30 and "DOSE-2" in s.rules for s in regular)
     hooks = [s for s in plan.steps if s.tool == "hip-hook"]
-    assert hooks and all(30 <= s.hold_seconds <= 90 for s in hooks)
+    assert hooks
+    assert all(30 <= s.hold_seconds <= 90 for s in hooks)
     for step in plan.steps:
         hold = next(c for c in step.timeline if c.phase == "hold")
         assert hold.at == step.seconds - step.hold_seconds
@@ -40,7 +42,8 @@ def test_dose_4_beginners_stay_gentle_to_moderate_advanced_build_to_firm() -> No
 def test_dose_5_whole_muscle_belly_along_the_fibres() -> None:
     k = load_knowledge()
     for area in k.areas.values():
-        assert area.path_from != area.path_to and area.fibres
+        assert area.path_from != area.path_to
+        assert area.fibres
     plan = make_plan(tools=ALL_TOOLS, minutes=30)
     for step in plan.steps:
         assert "DOSE-5" in step.rules
@@ -60,7 +63,8 @@ def test_dose_7_session_defaults_to_ten_minutes_and_fits_the_time_given() -> Non
         plan = make_plan(minutes=minutes)
         assert plan.total_seconds <= minutes * 60
     tiny = make_plan(minutes=0.5)
-    assert tiny.steps == [] and any(w.code == "no-time" for w in tiny.warnings)
+    assert tiny.steps == []
+    assert any(w.code == "no-time" for w in tiny.warnings)
 
 
 def test_dose_8_one_leg_at_a_time_as_separate_steps() -> None:

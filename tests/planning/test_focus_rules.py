@@ -35,8 +35,11 @@ def test_focus_3_sore_calves_bring_in_the_hamstrings() -> None:
 
 
 def test_focus_4_joint_or_back_pain_or_sitting_brings_hip_flexors_early() -> None:
-    for fields in ({"soreness": {"knee": 4}}, {"soreness": {"lower-back": 5}},
-                   {"athlete": {"sedentary": True}}):
+    for fields in (
+        {"soreness": {"knee": 4}},
+        {"soreness": {"lower-back": 5}},
+        {"athlete": {"sedentary": True}},
+    ):
         plan = make_plan(tools=["massage-ball", "foam-roller"], **fields)
         assert areas_of(plan)[0] == "hip-flexors", fields
         assert "FOCUS-4" in rules_for(plan, "hip-flexors")

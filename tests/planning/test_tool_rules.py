@@ -26,21 +26,24 @@ def test_tool_2_massage_ball_for_small_and_deep_spots() -> None:
 def test_tool_3_massage_stick_for_shins_calves_quadriceps() -> None:
     assert {"shins", "calves", "quadriceps"} <= reaches("massage-stick")
     plan = make_plan(tools=["massage-stick"], focus=["shins"])
-    assert plan.steps[0].area == "shins" and plan.steps[0].tool == "massage-stick"
+    assert plan.steps[0].area == "shins"
+    assert plan.steps[0].tool == "massage-stick"
 
 
 def test_tool_4_peanut_ball_along_both_sides_of_the_spine_at_once() -> None:
     assert reaches("peanut-ball") == {"upper-back"}
     plan = make_plan(tools=["peanut-ball"], focus=["upper-back"])
     (step,) = plan.steps
-    assert step.side == "both" and "TOOL-4" in step.rules
+    assert step.side == "both"
+    assert "TOOL-4" in step.rules
 
 
 def test_tool_5_hip_release_ball_and_hip_hook_for_the_hip_flexors() -> None:
     assert {"hip-flexors", "piriformis"} <= reaches("hip-release-ball")
     assert reaches("hip-hook") == {"hip-flexors"}
     plan = make_plan(tools=["hip-hook"], focus=["hip-flexors"])
-    assert plan.steps and all(s.tool == "hip-hook" for s in plan.steps)
+    assert plan.steps
+    assert all(s.tool == "hip-hook" for s in plan.steps)
     assert all("TOOL-5" in s.rules and 30 <= s.hold_seconds <= 90 for s in plan.steps)
 
 
@@ -48,6 +51,7 @@ def test_tool_6_areas_no_owned_tool_reaches_are_listed_with_the_tool_that_would(
     plan = make_plan(tools=["foam-roller"], focus=["feet"], minutes=20)
     assert "feet" not in areas_of(plan)
     (entry,) = excluded(plan, "feet")
-    assert entry.rules == ["TOOL-6"] and entry.tools == ["massage-ball"]
+    assert entry.rules == ["TOOL-6"]
+    assert entry.tools == ["massage-ball"]
     everything = make_plan(tools=ALL_TOOLS[:2], minutes=60)
     assert {s.tool for s in everything.steps} <= set(ALL_TOOLS[:2])

@@ -20,7 +20,8 @@ def test_area_2_spine_never_rolled_upper_back_beside_it() -> None:
     plan = make_plan(focus=["spine"], tools=["peanut-ball"])
     assert excluded(plan, "spine")[0].rules == ["AREA-2"]
     (step,) = plan.steps
-    assert step.area == "upper-back" and step.side == "both"
+    assert step.area == "upper-back"
+    assert step.side == "both"
     assert "AREA-2" in step.rules
 
 

@@ -90,11 +90,13 @@ def test_safe_7_past_injury_rolled_gently_with_a_warning() -> None:
         injuries=[{"area": "calves", "date": "2026-11-01"}], athlete={"level": "advanced"}
     )
     calves = [s for s in plan.steps if s.area == "calves"]
-    assert calves and all(s.pressure == "gentle" for s in calves)
+    assert calves
+    assert all(s.pressure == "gentle" for s in calves)
     assert all("SAFE-7" in s.rules for s in calves)
     assert any(w.code == "past-injury" and "SAFE-7" in w.rules for w in plan.warnings)
     others = [s for s in plan.steps if s.area == "quadriceps"]
-    assert others and all(s.pressure == "firm" for s in others)
+    assert others
+    assert all(s.pressure == "firm" for s in others)
 
 
 def test_safe_8_stop_signs_come_with_every_plan_and_every_refusal() -> None:
@@ -102,8 +104,11 @@ def test_safe_8_stop_signs_come_with_every_plan_and_every_refusal() -> None:
     refused = make_plan(athlete={"conditions": ["osteoporosis"]})
     for plan in (ok, refused):
         text = " ".join(plan.stop_signs).lower()
-        assert "numbness" in text and "tingling" in text and "sharp" in text
-        assert "swelling" in text and "bruising" in text
+        assert "numbness" in text
+        assert "tingling" in text
+        assert "sharp" in text
+        assert "swelling" in text
+        assert "bruising" in text
 
 
 @pytest.mark.parametrize("symptom", ["numbness", "tingling", "sharp-pain", "radiating-pain"])
@@ -117,12 +122,15 @@ def test_safe_10_every_step_says_ease_off_a_sharpening_spot() -> None:
         assert "SAFE-10" in step.rules
         assert any(cue.phase == "ease" for cue in step.timeline)
     calves = [s for s in plan.steps if s.area == "calves"]
-    assert calves and all(s.pressure == "gentle" for s in calves)
+    assert calves
+    assert all(s.pressure == "gentle" for s in calves)
     assert any(w.code == "very-sore" for w in plan.warnings)
 
 
 def test_safe_11_pain_on_three_checkins_in_14_days_leaves_the_area_out() -> None:
-    checkins = [{"date": d, "pain": {"calves": 4}} for d in ("2026-11-12", "2026-11-17", "2026-11-21")]
+    checkins = [
+        {"date": d, "pain": {"calves": 4}} for d in ("2026-11-12", "2026-11-17", "2026-11-21")
+    ]
     plan = make_plan(checkins=checkins, minutes=20)
     assert "calves" not in areas_of(plan)
     (entry,) = excluded(plan, "calves")
@@ -131,7 +139,9 @@ def test_safe_11_pain_on_three_checkins_in_14_days_leaves_the_area_out() -> None
 
 
 def test_safe_11_a_clear_checkin_brings_the_area_back() -> None:
-    checkins = [{"date": d, "pain": {"calves": 4}} for d in ("2026-11-12", "2026-11-17", "2026-11-20")]
+    checkins = [
+        {"date": d, "pain": {"calves": 4}} for d in ("2026-11-12", "2026-11-17", "2026-11-20")
+    ]
     checkins.append({"date": "2026-11-21", "pain": {"calves": 0}})
     assert "calves" in areas_of(make_plan(checkins=checkins, minutes=20))
 

@@ -31,12 +31,15 @@ def test_rest_1_at_least_two_recovery_days_a_week() -> None:
 def test_rest_2_after_a_long_run_one_rest_day_then_light_days() -> None:
     week = make_week(runs=[run(1, 100, 18, "long")], athlete={"age": 30})
     assert kinds(week)[:2] == ["rest", "light"]
-    assert "REST-2" in week.days[0].rules and "REST-2" in week.days[1].rules
+    assert "REST-2" in week.days[0].rules
+    assert "REST-2" in week.days[1].rules
     assert kinds(week)[2] == "run"
 
 
 @pytest.mark.parametrize(("age", "rest_days"), [(39, 2), (40, 3), (52, 3)])
-def test_rest_3_very_long_run_two_rest_days_under_40_three_from_40(age: int, rest_days: int) -> None:
+def test_rest_3_very_long_run_two_rest_days_under_40_three_from_40(
+    age: int, rest_days: int
+) -> None:
     week = make_week(runs=[run(1, 185, 42.2, "race")], athlete={"age": age})
     assert kinds(week)[:rest_days] == ["rest"] * rest_days
     assert kinds(week)[rest_days] == "light"
@@ -46,8 +49,9 @@ def test_rest_3_very_long_run_two_rest_days_under_40_three_from_40(age: int, res
 def test_rest_3_the_lines_are_settings() -> None:
     runs = [run(1, 160, 25, "long")]
     assert kinds(make_week(runs=runs, athlete={"age": 45}))[:3] == ["rest"] * 3
-    later = make_week(runs=runs, athlete={"age": 45},
-                      settings={"masters_age": 50, "very_long_minutes": 200})
+    later = make_week(
+        runs=runs, athlete={"age": 45}, settings={"masters_age": 50, "very_long_minutes": 200}
+    )
     assert kinds(later)[:2] == ["rest", "light"]
     by_km = make_week(runs=[run(1, 140, 31)], athlete={"age": 30})
     assert kinds(by_km)[:2] == ["rest", "rest"]
@@ -56,7 +60,8 @@ def test_rest_3_the_lines_are_settings() -> None:
 def test_rest_4_a_rest_day_has_no_running_and_says_so() -> None:
     week = make_week(runs=[run(1, 185, 42.2, "race")], athlete={"age": 30})
     rest = [d for d in week.days if d.kind == "rest"]
-    assert rest and all("REST-4" in d.rules for d in rest)
+    assert rest
+    assert all("REST-4" in d.rules for d in rest)
     assert all("no running" in d.why[0] for d in rest)
 
 
@@ -64,7 +69,9 @@ def test_rest_5_a_run_much_longer_than_the_last_30_days_is_flagged() -> None:
     history = [run(i, 60, 10) for i in range(3, 30, 3)]
     week = make_week(runs=[*history, run(1, 80, 14)])
     (spike,) = [w for w in week.warnings if w.code == "spike"]
-    assert "REST-5" in spike.rules and "40 %" in spike.message and "1.52" in spike.message
+    assert "REST-5" in spike.rules
+    assert "40 %" in spike.message
+    assert "1.52" in spike.message
     calm = make_week(runs=[*history, run(1, 62, 10.5)])
     assert not any(w.code == "spike" for w in calm.warnings)
 
@@ -75,7 +82,8 @@ def test_rest_5_load_ratio_and_daily_running_warnings() -> None:
     week = make_week(runs=base + burst)
     codes = {w.code for w in week.warnings}
     assert {"ratio", "daily"} <= codes
-    assert week.load.ratio is not None and week.load.ratio > 1.5
+    assert week.load.ratio is not None
+    assert week.load.ratio > 1.5
 
 
 def test_time_5_three_to_five_rolling_sessions_a_week() -> None:

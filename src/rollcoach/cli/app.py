@@ -15,7 +15,8 @@ from rollcoach.cli.errors import InputError, describe_validation
 
 app = typer.Typer(
     name="rollcoach",
-    help="A recovery coach for runners: what to foam-roll, with what, for how long, and when not to.",
+    help="A recovery coach for runners: what to foam-roll, with what, for how long, "
+    "and when not to.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

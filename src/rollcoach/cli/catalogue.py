@@ -77,8 +77,9 @@ def areas(as_json: JsonFlag = False) -> None:
     for a in data["targets"]:
         table.add_row(a["id"], a["name"], ", ".join(a["tools"]), "")
     for n in data["never"]:
-        table.add_row(f"[red]{n['id']}[/]", n["name"], f"{n['why']} ({n['rule']})",
-                      ", ".join(n["instead"]))
+        table.add_row(
+            f"[red]{n['id']}[/]", n["name"], f"{n['why']} ({n['rule']})", ", ".join(n["instead"])
+        )
     Console().print(table)
     return None
 

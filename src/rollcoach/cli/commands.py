@@ -40,8 +40,9 @@ def plan(
     as_json: JsonFlag = False,
 ) -> None:
     """What to roll now: areas, tool, side, time and pressure, with why and rule IDs."""
-    request = o.build_plan_request(input_file, **{k: v for k, v in locals().items()
-                                                  if k not in {"input_file", "as_json"}})
+    request = o.build_plan_request(
+        input_file, **{k: v for k, v in locals().items() if k not in {"input_file", "as_json"}}
+    )
     response = api.plan(request)
     if as_json:
         emit_json(response.model_dump(mode="json"))
@@ -68,8 +69,11 @@ def week(
         request["today"] = today
     if age is not None:
         request["athlete"] = {**request.get("athlete", {}), "age": age}
-    overrides = {"masters_age": masters_age, "very_long_minutes": very_long_minutes,
-                 "very_long_km": very_long_km}
+    overrides = {
+        "masters_age": masters_age,
+        "very_long_minutes": very_long_minutes,
+        "very_long_km": very_long_km,
+    }
     settings = {k: v for k, v in overrides.items() if v is not None}
     if settings:
         request["settings"] = {**request.get("settings", {}), **settings}

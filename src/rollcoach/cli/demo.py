@@ -25,11 +25,23 @@ def sample_runs(today: date) -> list[dict[str, Any]]:
     for week in range(5, 0, -1):
         sunday = today - timedelta(days=7 * week)
         for back, minutes, km, kind in WEEK_PATTERN:
-            runs.append({"date": (sunday - timedelta(days=back)).isoformat(),
-                         "minutes": minutes, "km": km, "type": kind})
+            runs.append(
+                {
+                    "date": (sunday - timedelta(days=back)).isoformat(),
+                    "minutes": minutes,
+                    "km": km,
+                    "type": kind,
+                }
+            )
         long_minutes = 75 + 5 * (5 - week)
-        runs.append({"date": sunday.isoformat(), "minutes": long_minutes,
-                     "km": round(long_minutes / 5.6, 1), "type": "long"})
+        runs.append(
+            {
+                "date": sunday.isoformat(),
+                "minutes": long_minutes,
+                "km": round(long_minutes / 5.6, 1),
+                "type": "long",
+            }
+        )
     runs.append({"date": today.isoformat(), "minutes": 95, "km": 17.5, "type": "long"})
     return runs
 
@@ -41,8 +53,13 @@ def sample_plan_request(now: datetime) -> dict[str, Any]:
         "now": now.isoformat(),
         "tools": ["foam-roller", "massage-ball"],
         "athlete": {"age": 44, "level": "intermediate", "sedentary": True},
-        "injuries": [{"area": "hamstrings", "side": "left",
-                      "date": (now.date() - timedelta(days=1)).isoformat()}],
+        "injuries": [
+            {
+                "area": "hamstrings",
+                "side": "left",
+                "date": (now.date() - timedelta(days=1)).isoformat(),
+            }
+        ],
         "soreness": {"calves": 6, "knee": 3},
         "run": {"minutes": 95, "km": 17.5, "climb_m": 320, "descent_m": 310, "type": "long"},
         "focus": ["it-band"],
@@ -53,7 +70,9 @@ def demo() -> None:
     """A sample runner's plan after this morning's long run, and their next 7 days."""
     now = datetime.now(UTC)
     console = Console()
-    console.print(Rule("[bold]rollcoach demo[/]: Sam, 44, office job, a hilly 95-minute long run today"))
+    console.print(
+        Rule("[bold]rollcoach demo[/]: Sam, 44, office job, a hilly 95-minute long run today")
+    )
     console.print(
         "Sore calves (6/10), a niggle in the knee (3/10), a tweaked left hamstring yesterday, "
         "asks about the IT band. Owns a foam roller and a massage ball. 10 minutes to spare.\n"
@@ -61,6 +80,9 @@ def demo() -> None:
     print_plan(console, api.plan(sample_plan_request(now)))
     console.print(Rule("The week ahead"))
     runs = sample_runs(now.date())
-    print_week(console, api.week({"today": now.date().isoformat(), "athlete": {"age": 44},
-                                  "runs": runs}))
-    console.print("\nTry it yourself: [bold]rollcoach plan --help[/], [bold]rollcoach go --speed 20[/]")
+    print_week(
+        console, api.week({"today": now.date().isoformat(), "athlete": {"age": 44}, "runs": runs})
+    )
+    console.print(
+        "\nTry it yourself: [bold]rollcoach plan --help[/], [bold]rollcoach go --speed 20[/]"
+    )

@@ -1,4 +1,4 @@
-"""Single keypresses for the guided session, without waiting for Enter.
+"""What a guided session waits on: single keypresses (no Enter needed) and its clock.
 
 A :class:`KeySource` answers one question: "was a key pressed within ``timeout``
 seconds?". On a terminal that is :class:`TerminalKeys` (cbreak mode + ``select``);
@@ -28,6 +28,40 @@ class NoKeys:
         if timeout > 0:
             time.sleep(timeout)
         return None
+
+
+def wait_for_key(keys: KeySource, timeout: float) -> str | None:
+    """``keys.read(timeout)``, but never back early without a key (no busy-looping)."""
+    deadline = time.monotonic() + timeout
+    key = keys.read(timeout)
+    rest = deadline - time.monotonic()
+    if key is None and rest > 0:
+        time.sleep(rest)
+    return key
+
+
+class SessionClock:
+    """Session seconds since start: wall time times speed, frozen while paused."""
+
+    def __init__(self, speed: float) -> None:
+        self.speed = speed
+        self._banked = 0.0
+        self._since: float | None = time.monotonic()
+
+    @property
+    def paused(self) -> bool:
+        return self._since is None
+
+    def elapsed(self) -> float:
+        if self._since is None:
+            return self._banked
+        return self._banked + (time.monotonic() - self._since) * self.speed
+
+    def toggle(self) -> None:
+        if self._since is None:
+            self._since = time.monotonic()
+        else:
+            self._banked, self._since = self.elapsed(), None
 
 
 class TerminalKeys:

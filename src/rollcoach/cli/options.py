@@ -74,7 +74,9 @@ def parse_soreness(values: list[str] | None) -> dict[str, Any]:
         try:
             out[area.strip()] = int(level)
         except ValueError as exc:
-            raise InputError(f"--sore {area.strip()}: soreness must be a whole number 0-10") from exc
+            raise InputError(
+                f"--sore {area.strip()}: soreness must be a whole number 0-10"
+            ) from exc
     return out
 
 
@@ -111,8 +113,13 @@ def build_plan_request(source: str | None, **flags: Any) -> dict[str, Any]:
     _set(athlete, "conditions", split_values(flags.get("conditions")))
     if flags.get("sedentary"):
         athlete["sedentary"] = True
-    for key, flag in (("minutes", "run_minutes"), ("km", "run_km"), ("climb_m", "climb"),
-                      ("descent_m", "descent"), ("type", "run_type")):
+    for key, flag in (
+        ("minutes", "run_minutes"),
+        ("km", "run_km"),
+        ("climb_m", "climb"),
+        ("descent_m", "descent"),
+        ("type", "run_type"),
+    ):
         _set(run, key, flags.get(flag))
     _set(req, "athlete", athlete)
     _set(req, "run", run)

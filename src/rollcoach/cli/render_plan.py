@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rollcoach.models import PlanResponse
-from rollcoach.models.plan_response import Refusal
+from rollcoach.models.plan_response import Refusal, Step
 
 PRESSURE_STYLE = {"gentle": "green", "moderate": "yellow", "firm": "red"}
 SIDE_LABEL = {"left": "left", "right": "right", "both": "both sides"}
@@ -20,38 +20,57 @@ def rules_text(rules: list[str]) -> Text:
     return Text(" ".join(rules), style="dim cyan")
 
 
-def _steps_table(plan: PlanResponse) -> Table:
-    table = Table(title=f"Your {plan.when} session: {clock(plan.total_seconds)}", expand=True)
-    for name, kwargs in (
-        ("#", {"justify": "right", "width": 3}),
-        ("Area", {"ratio": 2}),
-        ("Tool", {"ratio": 1}),
-        ("Time", {"justify": "right", "width": 5}),
-        ("Pressure", {"width": 9}),
-        ("Why", {"ratio": 4}),
-    ):
-        table.add_column(name, **kwargs)  # type: ignore[arg-type]
+def _area_groups(plan: PlanResponse) -> list[list[Step]]:
+    """Consecutive steps on one area (left then right) shown as one block."""
+    groups: list[list[Step]] = []
     for step in plan.steps:
-        area = Text(step.name, style="bold")
-        area.append(f"\n{SIDE_LABEL[step.side]}", style="italic")
-        why = Text("\n".join(step.why))
-        why.append("\n")
-        why.append_text(rules_text(step.rules))
-        pressure = Text(step.pressure, style=PRESSURE_STYLE[step.pressure])
-        if step.hold_seconds:
-            pressure.append(f"\nhold {step.hold_seconds}s", style="dim")
-        table.add_row(str(step.order), area, step.tool_name, clock(step.seconds), pressure, why)
-    return table
+        if groups and groups[-1][0].area == step.area:
+            groups[-1].append(step)
+        else:
+            groups.append([step])
+    return groups
+
+
+def _area_block(steps: list[Step]) -> Text:
+    first = steps[0]
+    sides = " then ".join(SIDE_LABEL[s.side] for s in steps)
+    each = " each" if len(steps) > 1 else ""
+    line = Text(first.name, style="bold")
+    line.append(f" · {sides} · {first.tool_name.lower()} · {clock(first.seconds)}{each} · ")
+    line.append(first.pressure, style=PRESSURE_STYLE[first.pressure])
+    if first.hold_seconds:
+        line.append(f", hold {first.hold_seconds} s on a tender spot")
+    for why in first.why:
+        line.append(f"\n{why}", style="default")
+    line.append("\n")
+    line.append_text(rules_text(first.rules))
+    return line
+
+
+def _steps_panel(plan: PlanResponse) -> Panel:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    for index, group in enumerate(_area_groups(plan)):
+        if index:
+            grid.add_row("", "")
+        first, last = group[0].order, group[-1].order
+        grid.add_row(str(first) if first == last else f"{first}-{last}", _area_block(group))
+    title = f"Your {plan.when} session: {clock(plan.total_seconds)}, {len(plan.steps)} steps"
+    return Panel(grid, title=title, title_align="left", border_style="bold green")
 
 
 def _bullets(title: str, rows: list[tuple[str, list[str]]], style: str) -> Panel | None:
     if not rows:
         return None
-    body = Text()
-    for i, (line, rules) in enumerate(rows):
-        body.append(("\n" if i else "") + "• " + line + " ")
-        body.append_text(rules_text(rules))
-    return Panel(body, title=title, title_align="left", border_style=style)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line, rules in rows:
+        text = Text(line + " ")
+        text.append_text(rules_text(rules))
+        grid.add_row("•", text)
+    return Panel(grid, title=title, title_align="left", border_style=style)
 
 
 def refusal_panel(refusal: Refusal) -> Panel:
@@ -70,12 +89,14 @@ def plan_renderables(plan: PlanResponse) -> list[Panel | Table]:
         return [refusal_panel(plan.refusal), _stop_signs(plan)]
     parts: list[Panel | Table | None] = [
         _bullets("First", [(f"{b.text} ({b.minutes} min)", b.rules) for b in plan.before], "blue"),
-        _steps_table(plan) if plan.steps else None,
+        _steps_panel(plan) if plan.steps else None,
         _bullets("Heads up", [(w.message, w.rules) for w in plan.warnings], "yellow"),
         _bullets(
             "Left out today",
-            [(f"{e.area}{' (' + e.side + ')' if e.side else ''}: {e.reason}", e.rules)
-             for e in plan.excluded],
+            [
+                (f"{e.area}{' (' + e.side + ')' if e.side else ''}: {e.reason}", e.rules)
+                for e in plan.excluded
+            ],
             "magenta",
         ),
         _bullets("Afterwards", [(a.text, a.rules) for a in plan.after], "green"),
@@ -85,8 +106,9 @@ def plan_renderables(plan: PlanResponse) -> list[Panel | Table]:
 
 
 def _stop_signs(plan: PlanResponse) -> Panel:
-    text = "\n".join("• " + s for s in plan.stop_signs)
-    return Panel(Text(text), title="Stop signs (SAFE-8)", title_align="left", border_style="red")
+    panel = _bullets("Stop signs", [(sign, ["SAFE-8"]) for sign in plan.stop_signs], "red")
+    assert panel is not None  # every plan carries stop signs
+    return panel
 
 
 def print_plan(console: Console, plan: PlanResponse) -> None:

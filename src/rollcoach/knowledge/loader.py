@@ -33,9 +33,13 @@ class KnowledgeError(ValueError):
     """A knowledge file is missing, malformed or inconsistent."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
-    """Everything the engine knows, indexed for quick look-up."""
+    """Everything the engine knows, indexed for quick look-up.
+
+    Compared and hashed by identity, so the planner can cache values derived
+    from one loaded knowledge base (``functools.lru_cache``).
+    """
 
     rules: dict[str, Rule]
     areas: dict[str, TargetAreaInfo]
@@ -46,6 +50,7 @@ class Knowledge:
     dose: DoseData
     messages: MessagesData
     week: WeekData
+    rule_rank: dict[str, int]
 
     def tools_reaching(self, area: str) -> list[str]:
         """The tools that have a technique for ``area``, preferred first."""
@@ -125,10 +130,11 @@ def _cited_rules(k: Knowledge) -> Iterable[tuple[str, str]]:
         yield from (("techniques.yaml", r) for r in t.rules)
     yield from (("never_areas.yaml", n.rule) for n in k.never_areas.values())
     yield from (("tools.yaml", r) for t in k.tools.values() for r in t.rules)
-    yield from (("focus.yaml", x.rule) for x in [*k.focus.links, *k.focus.run_triggers])
-    texts = [*k.messages.refusals.values(), *k.messages.warnings.values()]
-    texts += [*k.messages.before.values(), *k.messages.after.values()]
-    yield from (("messages.yaml", r) for x in texts for r in x.rules)
+    yield from (("focus.yaml", x.rule) for x in k.focus.links)
+    yield from (("focus.yaml", x.rule) for x in k.focus.run_triggers)
+    m = k.messages
+    for group in (m.refusals, m.warnings, m.before, m.after):
+        yield from (("messages.yaml", r) for x in group.values() for r in x.rules)
     yield from (("week.yaml", r) for x in k.week.warnings.values() for r in x.rules)
 
 
@@ -152,7 +158,10 @@ def load_knowledge_from(folder: Traversable | Path) -> Knowledge:
     )
     tools = _entries(read, "tools.yaml", "tools", ToolInfo, lambda e: str(e.get("id")))
     techniques = _entries(
-        read, "techniques.yaml", "techniques", Technique,
+        read,
+        "techniques.yaml",
+        "techniques",
+        Technique,
         lambda e: f"{e.get('area')}/{e.get('tool')}",
     )
     knowledge = Knowledge(
@@ -165,6 +174,7 @@ def load_knowledge_from(folder: Traversable | Path) -> Knowledge:
         dose=_document(read, "dose.yaml", DoseData),
         messages=_document(read, "messages.yaml", MessagesData),
         week=_document(read, "week.yaml", WeekData),
+        rule_rank={rule.id: i for i, rule in enumerate(rules)},
     )
     return _check(knowledge)
 

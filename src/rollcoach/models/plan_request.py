@@ -1,7 +1,7 @@
 """The plan request of spec/interface.md, validated with clear field errors."""
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import BeforeValidator, Field
 
@@ -36,15 +36,15 @@ class Athlete(Request):
     age: int | None = Field(default=None, ge=5, le=110)
     level: Level = "beginner"
     sedentary: bool = False
-    conditions: list[Condition] = []
-    screen: BoneStressScreen = BoneStressScreen()
+    conditions: list[Condition] = Field(default_factory=list)
+    screen: BoneStressScreen = Field(default_factory=BoneStressScreen)
 
 
 class Injury(Request):
     area: PainSite
     side: Side = "both"
     date: DayOrMoment
-    signs: list[InjurySign] = []
+    signs: list[InjurySign] = Field(default_factory=list)
 
 
 class RunDone(Request):
@@ -69,16 +69,23 @@ class SharpPainStop(Request):
     area: PainSite
 
 
+DEFAULT_TOOLS: tuple[Tool, ...] = ("foam-roller",)
+
+
 class PlanRequest(Request):
     when: When = "post-run"
     minutes: float = Field(default=10, gt=0, le=180)
     now: datetime | None = None
-    tools: list[Tool] = ["foam-roller"]
-    athlete: Athlete = Athlete()
-    injuries: list[Injury] = []
-    symptoms: list[Symptom] = []
-    soreness: dict[PainSite, Soreness] = {}
+    tools: list[Tool] = Field(default_factory=lambda: list(DEFAULT_TOOLS))
+    athlete: Athlete = Field(default_factory=Athlete)
+    injuries: list[Injury] = Field(default_factory=list)
+    symptoms: list[Symptom] = Field(default_factory=list)
+    soreness: dict[PainSite, Soreness] = Field(default_factory=dict)
     run: RunDone | None = None
-    focus: list[PainSite] = []
-    checkins: list[PainCheckin] = []
-    sharp_pain_stops: list[SharpPainStop] = []
+    focus: list[PainSite] = Field(default_factory=list)
+    checkins: list[PainCheckin] = Field(default_factory=list)
+    sharp_pain_stops: list[SharpPainStop] = Field(default_factory=list)
+
+    def soreness_at(self, site: str) -> int:
+        """Soreness 0-10 at any site name (0 when not reported)."""
+        return cast(dict[str, int], self.soreness).get(site, 0)

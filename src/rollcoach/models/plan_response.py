@@ -2,14 +2,19 @@
 
 from typing import Literal
 
+from pydantic import ConfigDict, Field
+
 from rollcoach.models.base import CompactResponse, Response
 from rollcoach.vocabulary import Pressure, Side, When
 
+AfterKind = Literal["stretch", "hydrate", "refuel", "active-recovery", "sleep"]
 CuePhase = Literal["set-up", "passes", "find-spot", "hold", "ease", "switch"]
 
 
 class TimedCue(Response):
     """A cue and the second of the step at which a guided session shows it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     at: int
     phase: CuePhase
@@ -31,7 +36,7 @@ class Step(Response):
     name: str = ""
     tool_name: str = ""
     sensitive: bool = False
-    timeline: list[TimedCue] = []
+    timeline: list[TimedCue] = Field(default_factory=list)
 
 
 class Exclusion(CompactResponse):
@@ -58,7 +63,7 @@ class BeforeStep(Response):
 
 
 class AfterStep(CompactResponse):
-    kind: Literal["stretch", "hydrate", "refuel", "active-recovery", "sleep"]
+    kind: AfterKind
     areas: list[str] | None = None
     text: str
     rules: list[str]

@@ -34,9 +34,9 @@ class SettingsOverride(Request):
 
 class WeekRequest(Request):
     today: dt.date | None = None
-    athlete: WeekAthlete = WeekAthlete()
-    runs: list[WeekRun] = []
-    settings: SettingsOverride = SettingsOverride()
+    athlete: WeekAthlete = Field(default_factory=WeekAthlete)
+    runs: list[WeekRun] = Field(default_factory=list)
+    settings: SettingsOverride = Field(default_factory=SettingsOverride)
 
 
 class Day(Response):

@@ -2,7 +2,7 @@
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
-from rollcoach.models.plan_response import AfterStep, BeforeStep, Step
+from rollcoach.models.plan_response import AfterKind, AfterStep, BeforeStep, Step
 
 
 def before_rolling(req: PlanRequest, k: Knowledge, long_minutes: float) -> list[BeforeStep]:
@@ -38,9 +38,9 @@ def after_rolling(req: PlanRequest, k: Knowledge, steps: list[Step]) -> list[Aft
         return [AfterStep(kind="hydrate", text=item.text, rules=item.rules)]
     careful = any(s.sensitive or s.pressure == "gentle" for s in steps)
     items: list[AfterStep] = [_stretch(k, steps, careful)] if steps else []
-    kinds = ["hydrate", "refuel", "active-recovery", "sleep"]
+    kinds: list[AfterKind] = ["hydrate", "refuel", "active-recovery", "sleep"]
     if req.when != "post-run":
         kinds.remove("refuel")
     for kind in kinds:
-        items.append(AfterStep(kind=kind, text=after[kind].text, rules=after[kind].rules))  # type: ignore[arg-type]
+        items.append(AfterStep(kind=kind, text=after[kind].text, rules=after[kind].rules))
     return items

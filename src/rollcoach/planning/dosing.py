@@ -41,11 +41,9 @@ def _pressure(
     return level, words["level"].format(pressure=level.capitalize()), ("DOSE-4",)
 
 
-def dose_for(
-    req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, past: bool
-) -> Dose:
+def dose_for(req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, past: bool) -> Dose:
     """The dose a pick aims for and the least it may get, within DOSE-3 (or TIME-3)."""
-    soreness = req.soreness.get(pick.area, 0)
+    soreness = req.soreness_at(pick.area)
     pressure, why, rules = _pressure(req, k, technique, soreness, past)
     if req.when == "pre-run":
         pre = k.dose.pre_run

@@ -16,7 +16,7 @@ from rollcoach.models.plan_response import Exclusion
 
 
 def lower_name(name: str) -> str:
-    """"Calves" -> "calves" but "IT band" stays: names are shown mid-sentence."""
+    """ "Calves" -> "calves" but "IT band" stays: names are shown mid-sentence."""
     return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 

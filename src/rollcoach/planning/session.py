@@ -34,7 +34,7 @@ def _acute_exclusions(k: Knowledge, status: InjuryStatus) -> list[Exclusion]:
     return [
         Exclusion(
             area=area,
-            side=side,  # type: ignore[arg-type]
+            side=side,
             reason=text.format(hours=hours),
             rules=["SAFE-5"],
             hours_left=hours,
@@ -88,9 +88,9 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
     steps: list[Step] = []
     for item in fitted:
         r = item.ready
-        steps += area_steps(req, k, r.pick, r.technique, r.dose, item.seconds, r.sides)
-    for order, step in enumerate(steps, start=1):
-        step.order = order
+        steps += area_steps(
+            k, req.when, r.pick, r.technique, r.dose, item.seconds, r.sides, len(steps) + 1
+        )
     excluded = [
         *selection.excluded,
         *_acute_exclusions(k, status),

@@ -20,9 +20,9 @@ def plan_warnings(
     areas = dict.fromkeys(step.area for step in steps)
     out = [warn(k, "past-injury", area=lower_name(k.areas[a].name)) for a in areas if a in past]
     out += [
-        warn(k, "very-sore", area=lower_name(k.areas[a].name), level=req.soreness[a])
+        warn(k, "very-sore", area=lower_name(k.areas[a].name), level=req.soreness_at(a))
         for a in areas
-        if req.soreness.get(a, 0) >= k.dose.gentle_from
+        if req.soreness_at(a) >= k.dose.gentle_from
     ]
     if any(step.sensitive for step in steps):
         out.append(warn(k, "sensitive"))

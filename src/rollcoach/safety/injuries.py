@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from rollcoach.models.plan_request import Injury
+from rollcoach.vocabulary import Side
 
 ACUTE = timedelta(hours=72)
 BOTH_SIDES = frozenset({"left", "right"})
@@ -18,17 +19,23 @@ class InjuryStatus:
     hours_left: dict[tuple[str, str], int] = field(default_factory=dict)
     past: set[str] = field(default_factory=set)
 
-    def sides_open(self, area: str, sides: tuple[str, ...]) -> tuple[str, ...]:
+    def sides_open(self, area: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
         """The requested sides that no acute injury rules out ("both" needs both)."""
         out = self.blocked.get(area, set())
         return tuple(s for s in sides if s not in out and not (s == "both" and out))
 
 
 def as_moment(value: date | datetime, now: datetime) -> datetime:
-    """A bare date counts from the end of that day (the cautious reading), in ``now``'s zone."""
+    """A bare date counts from the end of that day (the cautious reading), in ``now``'s zone.
+
+    The result is in UTC: same-zone arithmetic in Python is wall-clock, which
+    would be an hour off across a daylight-saving change.
+    """
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.combine(value + timedelta(days=1), time.min, tzinfo=now.tzinfo)
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    else:
+        moment = datetime.combine(value + timedelta(days=1), time.min, tzinfo=now.tzinfo)
+    return moment.astimezone(UTC)
 
 
 def _sides(side: str) -> frozenset[str]:
@@ -38,8 +45,9 @@ def _sides(side: str) -> frozenset[str]:
 def assess_injuries(injuries: list[Injury], now: datetime) -> InjuryStatus:
     """Sort each injury into acute (blocked, with hours left) or past (gentle only)."""
     status = InjuryStatus()
+    local_now, now = now, now.astimezone(UTC)
     for injury in injuries:
-        left = as_moment(injury.date, now) + ACUTE - now
+        left = as_moment(injury.date, local_now) + ACUTE - now
         if left <= timedelta(0):
             status.past.add(injury.area)
             continue
@@ -47,5 +55,4 @@ def assess_injuries(injuries: list[Injury], now: datetime) -> InjuryStatus:
         status.blocked.setdefault(injury.area, set()).update(_sides(injury.side))
         key = (injury.area, injury.side)
         status.hours_left[key] = max(hours, status.hours_left.get(key, 0))
-    status.past -= set(status.blocked)
     return status

@@ -91,9 +91,7 @@ def spikes(runs: list[WeekRun], s: WeekSettings, today: date) -> list[Spike]:
         if not today - timedelta(days=6) <= run.date <= today:
             continue
         window = [
-            r
-            for r in runs
-            if run.date - timedelta(days=s.spike_window_days) <= r.date < run.date
+            r for r in runs if run.date - timedelta(days=s.spike_window_days) <= r.date < run.date
         ]
         by_km = run.km is not None and all(r.km is not None for r in window)
         longest = max((_measure(r, by_km) for r in window), default=0.0)

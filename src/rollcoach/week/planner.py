@@ -6,7 +6,7 @@ from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import WeekSettings
 from rollcoach.models.week import Day, WeekRequest, WeekResponse, WeekRun, WeekWarning
 from rollcoach.week.load import spikes, training_load
-from rollcoach.week.recovery import DayPlan, ensure_recovery, mark_after_long
+from rollcoach.week.recovery import DayPlan, ensure_recovery, mark_after_long, mark_run_today
 
 ROLL_TEXT = {"run": "roll-run", "light": "roll-light", "rest": "roll-rest"}
 
@@ -30,8 +30,8 @@ def mark_roll_days(days: list[DayPlan], k: Knowledge, s: WeekSettings) -> set[da
     count = min(max(active, s.roll_min), s.roll_max, len(days))
     chosen = sorted(days, key=lambda d: (_roll_rank(d), d.date))[:count]
     target = k.week.texts["roll-target"].format(count=count)
-    for day in chosen:
-        day.why += [k.week.texts[ROLL_TEXT[day.kind or "rest"]], target]
+    for index, day in enumerate(sorted(chosen, key=lambda d: d.date)):
+        day.why += [k.week.texts[ROLL_TEXT[day.kind or "rest"]], *([target] if index == 0 else [])]
         day.rules += ["TIME-5"] + (["TIME-2"] if day.kind == "rest" else ["TIME-1"])
     return {d.date for d in chosen}
 
@@ -50,8 +50,13 @@ def load_warnings(
         band = max((b for b in k.week.spike_bands if spike.over > b.above), key=lambda b: b.above)
         out.append(
             _warn(
-                k, "spike", date=spike.run.date.isoformat(), value=spike.value,
-                pct=round(spike.over * 100), previous=spike.previous, band=band.label,
+                k,
+                "spike",
+                date=spike.run.date.isoformat(),
+                value=spike.value,
+                pct=round(spike.over * 100),
+                previous=spike.previous,
+                band=band.label,
                 hr=band.hazard_ratio,
             )
         )
@@ -68,6 +73,7 @@ def plan_week(req: WeekRequest, k: Knowledge, today: date) -> WeekResponse:
     s = settings_for(req, k)
     runs = sorted((r for r in req.runs if r.date <= today), key=lambda r: r.date)
     days = [DayPlan(today + timedelta(days=i)) for i in range(7)]
+    mark_run_today(days, runs, k.week)
     masters = mark_after_long(days, runs, req.athlete, k.week, s)
     ensure_recovery(days, k.week, s)
     rolls = mark_roll_days(days, k, s)
@@ -77,8 +83,13 @@ def plan_week(req: WeekRequest, k: Knowledge, today: date) -> WeekResponse:
         warnings.append(_warn(k, "age-contested"))
     return WeekResponse(
         days=[
-            Day(date=d.date, kind=d.kind or "run", roll=d.date in rolls, why=d.why,
-                rules=list(dict.fromkeys(d.rules)))
+            Day(
+                date=d.date,
+                kind=d.kind or "run",
+                roll=d.date in rolls,
+                why=d.why,
+                rules=list(dict.fromkeys(d.rules)),
+            )
             for d in days
         ],
         recovery_days=sum(d.kind in ("rest", "light") for d in days),

@@ -1,7 +1,7 @@
 """REST-1..4: rest and light days after long runs, and enough recovery each week."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from rollcoach.knowledge.config_schema import WeekData, WeekSettings
 from rollcoach.models.week import WeekAthlete, WeekRun
@@ -37,7 +37,10 @@ def _rest_days(run: WeekRun, athlete: WeekAthlete, s: WeekSettings) -> tuple[int
 
 
 def mark_after_long(
-    days: list[DayPlan], runs: list[WeekRun], athlete: WeekAthlete, data: WeekData,
+    days: list[DayPlan],
+    runs: list[WeekRun],
+    athlete: WeekAthlete,
+    data: WeekData,
     s: WeekSettings,
 ) -> bool:
     """Rest, then light days after the latest long run; True if the masters rule applied."""
@@ -50,6 +53,8 @@ def mark_after_long(
     light = s.light_days_after_long if rule == "REST-3" else max(1, s.light_days_after_long - 1)
     for day in days:
         n = (day.date - run.date).days
+        if day.kind is not None:
+            continue
         if 1 <= n <= rest:
             day.kind, day.after_long = "rest", n == 1
             fill = {"n": n, "total": rest, "minutes": f"{run.minutes:.0f}", "what": what}
@@ -66,6 +71,16 @@ def mark_after_long(
         for day in (d for d in days if d.kind == "rest" and d.after_long):
             day.why.append(note)
     return masters
+
+
+def mark_run_today(days: list[DayPlan], runs: list[WeekRun], data: WeekData) -> None:
+    """A run already done today makes today a run day, whatever else applies."""
+    done = [r for r in runs if r.date == days[0].date]
+    if done:
+        minutes = sum(r.minutes for r in done)
+        days[0].kind = "run"
+        days[0].why.append(data.texts["ran-today"].format(minutes=f"{minutes:.0f}"))
+        days[0].rules.append("REST-1")
 
 
 def _spread(free: list[DayPlan], wanted: int) -> list[DayPlan]:

@@ -6,9 +6,9 @@ any kind ends here as one line on stderr and exit code 2, never a traceback.
 
 import sys
 
-import click
 import typer
 from pydantic import ValidationError
+from typer.exceptions import TyperException
 
 from rollcoach.cli import catalogue, commands, demo, go
 from rollcoach.cli.errors import InputError, describe_validation
@@ -17,7 +17,6 @@ app = typer.Typer(
     name="rollcoach",
     help="A recovery coach for runners: what to foam-roll, with what, for how long, "
     "and when not to.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -39,14 +38,14 @@ def _fail(message: str) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this directly)."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = app(args=argv, prog_name="rollcoach", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError:
-        return 0
-    except click.UsageError as exc:
-        return _fail(exc.format_message().replace("\n", " "))
-    except click.exceptions.Abort:
+        result = app(args=args or ["--help"], prog_name="rollcoach", standalone_mode=False)
+    except typer.Abort:
         return 130
+    except TyperException as exc:  # usage errors: unknown option, bad number, ...
+        message = getattr(exc, "format_message", lambda: str(exc))()
+        return _fail(" ".join(str(message).split()))
     except ValidationError as exc:
         return _fail(describe_validation(exc))
     except InputError as exc:

@@ -12,15 +12,21 @@ from rollcoach.cli.app import run
 from tests.factories import NOW
 
 REQUEST = {
-    "when": "post-run", "minutes": 10, "now": NOW, "tools": ["foam-roller", "massage-ball"],
+    "when": "post-run",
+    "minutes": 10,
+    "now": NOW,
+    "tools": ["foam-roller", "massage-ball"],
     "athlete": {"age": 44, "level": "beginner", "sedentary": True},
     "injuries": [{"area": "hamstrings", "side": "left", "date": "2026-11-21"}],
     "soreness": {"calves": 6, "knee": 3},
     "run": {"minutes": 95, "km": 17.5, "climb_m": 320, "descent_m": 310, "type": "long"},
     "focus": ["it-band"],
 }
-WEEK = {"today": "2026-11-23", "athlete": {"age": 52},
-        "runs": [{"date": "2026-11-22", "minutes": 185, "km": 42.2, "type": "race"}]}
+WEEK = {
+    "today": "2026-11-23",
+    "athlete": {"age": 52},
+    "runs": [{"date": "2026-11-22", "minutes": 185, "km": 42.2, "type": "race"}],
+}
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -49,10 +55,34 @@ def test_week_json_is_identical_to_the_python_api(capsys, tmp_path) -> None:  # 
 
 def test_plan_flags_build_the_same_request(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli(
-        capsys, "plan", "--json", "--now", NOW, "--tools", "foam-roller,massage-ball",
-        "--sore", "calves=6", "--sore", "knee=3", "--age", "44", "--sedentary",
-        "--injury", "hamstrings:left@2026-11-21", "--run-minutes", "95", "--run-km", "17.5",
-        "--climb", "320", "--descent", "310", "--run-type", "long", "--focus", "it-band",
+        capsys,
+        "plan",
+        "--json",
+        "--now",
+        NOW,
+        "--tools",
+        "foam-roller,massage-ball",
+        "--sore",
+        "calves=6",
+        "--sore",
+        "knee=3",
+        "--age",
+        "44",
+        "--sedentary",
+        "--injury",
+        "hamstrings:left@2026-11-21",
+        "--run-minutes",
+        "95",
+        "--run-km",
+        "17.5",
+        "--climb",
+        "320",
+        "--descent",
+        "310",
+        "--run-type",
+        "long",
+        "--focus",
+        "it-band",
     )
     assert code == 0
     assert json.loads(out) == rollcoach.plan(REQUEST).model_dump(mode="json")
@@ -167,13 +197,21 @@ def test_areas_and_tools_list_the_vocabulary(capsys) -> None:  # type: ignore[no
 
 
 def test_python_dash_m_is_the_same_program_and_never_shows_a_traceback(tmp_path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "rollcoach", "plan", "--input",
-                         write(tmp_path, REQUEST), "--json"], capture_output=True, text=True,
-                        check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "rollcoach", "plan", "--input", write(tmp_path, REQUEST), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert ok.returncode == 0
     assert json.loads(ok.stdout) == rollcoach.plan(REQUEST).model_dump(mode="json")
-    bad = subprocess.run([sys.executable, "-m", "rollcoach", "plan", "--input", "-"],
-                         input="{oops", capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "rollcoach", "plan", "--input", "-"],
+        input="{oops",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
 

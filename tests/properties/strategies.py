@@ -169,7 +169,9 @@ aware_datetimes: st.SearchStrategy[datetime] = st.one_of(
     near_dst_change(),
 )
 
-day_offsets = st.one_of(st.integers(-20, 20), st.sampled_from([-5, -4, -3, -2]))
+# 3 and 4 days back put a bare date's 72 h mark near now (Hypothesis favours the ends
+# of a list, so the list has just those two).
+day_offsets = st.one_of(st.integers(-20, 20), st.sampled_from([-4, -3]))
 second_offsets = st.one_of(
     st.integers(-20 * DAY, 20 * DAY),
     st.integers(-ACUTE_SECONDS - 7200, -ACUTE_SECONDS + 7200),  # about 72 h ago
@@ -299,14 +301,37 @@ def plan_requests(draw: st.DrawFn) -> dict[str, Any]:
     return req
 
 
+@st.composite
+def injuries_across_dst_changes(draw: st.DrawFn) -> dict[str, Any]:
+    """A request whose ``now`` is in an IANA zone just after a daylight-saving change,
+    with an injury about 72 real hours old, dated in that same zone: as a bare date
+    (counted from the next local midnight) or as a local date-time."""
+    zone, change = draw(dst_changes_anywhere)
+    now = (change + timedelta(seconds=draw(st.integers(-DAY, 4 * DAY)))).astimezone(zone)
+    if draw(BOOL):
+        when: date | datetime = now.date() - timedelta(days=draw(st.sampled_from([4, 3])))
+    else:
+        ago = timedelta(seconds=ACUTE_SECONDS + draw(st.integers(-7200, 7200)))
+        when = (now.astimezone(UTC) - ago).astimezone(zone)
+    area = draw(st.sampled_from(TARGET_AREAS))
+    return {
+        "now": now,
+        "minutes": 120,
+        "tools": list(TOOLS),
+        "focus": [area],
+        "soreness": {area: draw(st.integers(0, 10))},
+        "injuries": [{"area": area, "side": draw(sides), "date": when}],
+    }
+
+
 # --- Week requests ---------------------------------------------------------------------------
 
 run_ages = st.integers(0, 60)
-run_minutes = st.one_of(
-    st.integers(0, 240), st.floats(0, 1440), st.sampled_from([90, 91, 150, 185])
-)
+# Edge values too: 0, the smallest float above 0, the REST-2/3 lines, the maximum.
+edge_amounts = st.sampled_from([0, 5e-324, 1e-300, 90, 91, 150, 185, 1440])
+run_minutes = st.one_of(st.integers(0, 240), st.floats(0, 1440), edge_amounts)
 week_run_fields: dict[str, st.SearchStrategy[Any]] = {
-    "km": st.one_of(_amount(60, 500), st.sampled_from([20, 30, 42.195])),
+    "km": st.one_of(_amount(60, 500), st.sampled_from([0, 5e-324, 20, 30, 42.195, 500])),
     "type": st.sampled_from(RUN_TYPES),
     "rpe": _amount(10, 10),
     "avg_hr": st.one_of(st.none(), st.integers(30, 240)),

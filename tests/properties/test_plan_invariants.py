@@ -18,7 +18,13 @@ from hypothesis import HealthCheck, given, settings
 import rollcoach
 from rollcoach.models import PlanRequest, PlanResponse, WeekRequest, WeekResponse
 
-from .strategies import NEVER_AREAS, TARGET_AREAS, plan_requests, week_requests
+from .strategies import (
+    NEVER_AREAS,
+    TARGET_AREAS,
+    injuries_across_dst_changes,
+    plan_requests,
+    week_requests,
+)
 
 EXAMPLES = settings(
     max_examples=2000,
@@ -182,9 +188,7 @@ def test_refusals_follow_safe_rules_and_everything_cites_rules(req: dict[str, An
     assert all(sign.strip() for sign in resp.stop_signs)
 
 
-@EXAMPLES
-@given(req=plan_requests())
-def test_no_step_rolls_an_acute_injury(req: dict[str, Any]) -> None:
+def _assert_acute_injuries_stay_out(req: dict[str, Any]) -> None:
     """SAFE-5: under 72 h (a bare date from the end of its day) the injured side stays out,
     and is listed in ``excluded`` with the hours still to go."""
     planned = Planned(req)
@@ -207,6 +211,21 @@ def test_no_step_rolls_an_acute_injury(req: dict[str, Any]) -> None:
         expected[key] = max(expected.get(key, 0), math.ceil(left / 3600))
     listed = {(e.area, e.side): e.hours_left for e in resp.excluded if "SAFE-5" in e.rules}
     assert listed == expected, "hours_left should count real hours to the 72 h mark"
+
+
+@EXAMPLES
+@given(req=plan_requests())
+def test_no_step_rolls_an_acute_injury(req: dict[str, Any]) -> None:
+    _assert_acute_injuries_stay_out(req)
+
+
+@EXAMPLES
+@given(req=injuries_across_dst_changes())
+def test_acute_injuries_count_real_hours_across_daylight_saving_changes(
+    req: dict[str, Any],
+) -> None:
+    """72 hours are 72 real hours, also when the clocks change in between."""
+    _assert_acute_injuries_stay_out(req)
 
 
 @EXAMPLES

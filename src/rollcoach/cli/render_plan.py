@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rollcoach.models import PlanResponse
-from rollcoach.models.plan_response import Refusal, Step
+from rollcoach.models.plan_response import AfterStep, Refusal, Step
 
 PRESSURE_STYLE = {"gentle": "green", "moderate": "yellow", "firm": "red"}
 SIDE_LABEL = {"left": "left", "right": "right", "both": "both sides"}
@@ -35,7 +35,8 @@ def _area_block(steps: list[Step]) -> Text:
     first = steps[0]
     sides = " then ".join(SIDE_LABEL[s.side] for s in steps)
     each = " each" if len(steps) > 1 else ""
-    line = Text(first.name, style="bold")
+    line = Text()
+    line.append(first.name, style="bold")
     line.append(f" · {sides} · {first.tool_name.lower()} · {clock(first.seconds)}{each} · ")
     line.append(first.pressure, style=PRESSURE_STYLE[first.pressure])
     if first.hold_seconds:
@@ -99,10 +100,14 @@ def plan_renderables(plan: PlanResponse) -> list[Panel | Table]:
             ],
             "magenta",
         ),
-        _bullets("Afterwards", [(a.text, a.rules) for a in plan.after], "green"),
+        _bullets("Afterwards", [(_after_text(a), a.rules) for a in plan.after], "green"),
         _stop_signs(plan),
     ]
     return [p for p in parts if p is not None]
+
+
+def _after_text(item: AfterStep) -> str:
+    return "\n".join([item.text, *("  - " + d for d in item.details or [])])
 
 
 def _stop_signs(plan: PlanResponse) -> Panel:

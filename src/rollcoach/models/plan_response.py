@@ -66,6 +66,7 @@ class AfterStep(CompactResponse):
     kind: AfterKind
     areas: list[str] | None = None
     text: str
+    details: list[str] | None = None
     rules: list[str]
 
 

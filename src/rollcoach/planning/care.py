@@ -21,13 +21,16 @@ def before_rolling(req: PlanRequest, k: Knowledge, long_minutes: float) -> list[
 def _stretch(k: Knowledge, steps: list[Step], careful: bool) -> AfterStep:
     stretch = k.messages.after["stretch"]
     areas = list(dict.fromkeys(step.area for step in steps))
-    lines = [stretch.text, *(k.areas[a].stretch for a in areas)]
+    lines = [stretch.text]
     rules = list(stretch.rules)
     if careful:
         care = k.messages.after["stretch-care"]
-        lines.insert(1, care.text)
+        lines.append(care.text)
         rules += care.rules
-    return AfterStep(kind="stretch", areas=areas, text=" ".join(lines), rules=rules)
+    details = [f"{k.areas[a].name}: {k.areas[a].stretch}" for a in areas]
+    return AfterStep(
+        kind="stretch", areas=areas, text=" ".join(lines), rules=rules, details=details
+    )
 
 
 def after_rolling(req: PlanRequest, k: Knowledge, steps: list[Step]) -> list[AfterStep]:

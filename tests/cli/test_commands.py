@@ -98,13 +98,17 @@ def test_human_output_shows_why_and_rule_ids(capsys, tmp_path) -> None:  # type:
     code, out, _ = cli(capsys, "plan", "--input", write(tmp_path, REQUEST))
     assert code == 0
     assert "You marked it sore (6/10)" in out
-    assert "FOCUS-2" in out and "AREA-1" in out and "SAFE-5" in out and "SAFE-8" in out
+    assert "FOCUS-2" in out
+    assert "AREA-1" in out
+    assert "SAFE-5" in out
+    assert "SAFE-8" in out
 
 
 def test_a_refusal_prints_reasons_and_exits_0(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli(capsys, "plan", "--condition", "osteoporosis")
     assert code == 0
-    assert "No rolling today" in out and "SAFE-3" in out
+    assert "No rolling today" in out
+    assert "SAFE-3" in out
 
 
 @pytest.mark.parametrize(
@@ -140,7 +144,8 @@ def test_bad_input_is_one_line_naming_the_field_exit_2(capsys, args, field) -> N
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert field in lines[0]
-    assert "Traceback" not in err and out == ""
+    assert "Traceback" not in err
+    assert out == ""
 
 
 @pytest.mark.parametrize(
@@ -165,7 +170,8 @@ def test_bad_input_files_name_the_field(capsys, tmp_path, content, field) -> Non
 def test_a_missing_input_file_is_one_line(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = cli(capsys, "week", "--input", str(tmp_path / "nope.json"))
     assert code == 2
-    assert "--input" in err and len(err.strip().splitlines()) == 1
+    assert "--input" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_bad_week_runs_name_the_field(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -188,12 +194,14 @@ def test_rules_json_is_the_catalogue_with_sources_and_evidence(capsys) -> None: 
 def test_areas_and_tools_list_the_vocabulary(capsys) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = cli(capsys, "areas", "--json")
     areas = json.loads(out)
-    assert len(areas["targets"]) == 13 and len(areas["never"]) == 8
+    assert len(areas["targets"]) == 13
+    assert len(areas["never"]) == 8
     _, out, _ = cli(capsys, "tools", "--json")
     tools = {t["id"]: t for t in json.loads(out)}
     assert "upper-back" in tools["peanut-ball"]["reaches"]
     _, out, _ = cli(capsys, "rules")
-    assert "SAFE-11" in out and "contested" in out
+    assert "SAFE-11" in out
+    assert "contested" in out
 
 
 def test_python_dash_m_is_the_same_program_and_never_shows_a_traceback(tmp_path) -> None:
@@ -213,10 +221,12 @@ def test_python_dash_m_is_the_same_program_and_never_shows_a_traceback(tmp_path)
         check=False,
     )
     assert bad.returncode == 2
-    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.count("\n") == 1
+    assert "Traceback" not in bad.stderr
 
 
 def test_demo_prints_a_plan_and_a_week(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli(capsys, "demo")
     assert code == 0
-    assert "Your post-run session" in out and "Your next 7 days" in out
+    assert "Your post-run session" in out
+    assert "Your next 7 days" in out

@@ -44,7 +44,8 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return 130
     except TyperException as exc:  # usage errors: unknown option, bad number, ...
-        message = getattr(exc, "format_message", lambda: str(exc))()
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else str(exc)
         return _fail(" ".join(str(message).split()))
     except ValidationError as exc:
         return _fail(describe_validation(exc))

@@ -10,7 +10,7 @@ def after_kinds(plan):  # type: ignore[no-untyped-def]
 def test_care_1_static_stretches_for_the_same_muscles_after_rolling() -> None:
     plan = make_plan(soreness={"calves": 5})
     stretch = next(a for a in plan.after if a.kind == "stretch")
-    assert stretch.areas == list(dict.fromkeys(s.area for s in plan.steps))
+    assert stretch.areas == tuple(dict.fromkeys(s.area for s in plan.steps))
     assert "CARE-1" in stretch.rules
 
 

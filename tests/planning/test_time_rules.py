@@ -7,7 +7,7 @@ def test_time_1_post_run_roll_right_after_the_cool_down() -> None:
     plan = make_plan(when="post-run", run={"minutes": 45})
     (before,) = plan.before
     assert before.kind == "walk"
-    assert before.rules == ["TIME-1"]
+    assert before.rules == ("TIME-1",)
     assert all("TIME-1" in s.rules for s in plan.steps)
 
 

@@ -55,7 +55,7 @@ def test_safe_5_acute_injury_is_never_rolled_and_lists_hours_left() -> None:
     sides = {s.side for s in plan.steps if s.area == "hamstrings"}
     assert sides == {"right"}
     (entry,) = excluded(plan, "hamstrings")
-    assert entry.rules == ["SAFE-5"]
+    assert entry.rules == ("SAFE-5",)
     assert entry.side == "left"
     assert entry.hours_left == 48
 
@@ -134,7 +134,7 @@ def test_safe_11_pain_on_three_checkins_in_14_days_leaves_the_area_out() -> None
     plan = make_plan(checkins=checkins, minutes=20)
     assert "calves" not in areas_of(plan)
     (entry,) = excluded(plan, "calves")
-    assert entry.rules == ["SAFE-11"]
+    assert entry.rules == ("SAFE-11",)
     assert "physical therapist" in entry.reason
 
 
@@ -151,4 +151,4 @@ def test_safe_11_old_checkins_and_a_sharp_pain_stop() -> None:
     assert "calves" in areas_of(make_plan(checkins=old, minutes=20))
     stopped = make_plan(sharp_pain_stops=[{"date": "2026-11-22", "area": "quadriceps"}])
     assert "quadriceps" not in areas_of(stopped)
-    assert excluded(stopped, "quadriceps")[0].rules == ["SAFE-11"]
+    assert excluded(stopped, "quadriceps")[0].rules == ("SAFE-11",)

@@ -1,5 +1,7 @@
 """Rich output for a plan: the steps with their why and rules, then the rest."""
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -16,7 +18,7 @@ def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def rules_text(rules: list[str]) -> Text:
+def rules_text(rules: Sequence[str]) -> Text:
     return Text(" ".join(rules), style="dim cyan")
 
 
@@ -61,7 +63,7 @@ def _steps_panel(plan: PlanResponse) -> Panel:
     return Panel(grid, title=title, title_align="left", border_style="bold green")
 
 
-def _bullets(title: str, rows: list[tuple[str, list[str]]], style: str) -> Panel | None:
+def _bullets(title: str, rows: list[tuple[str, Sequence[str]]], style: str) -> Panel | None:
     if not rows:
         return None
     grid = Table.grid(padding=(0, 1, 0, 0))

@@ -13,7 +13,11 @@ class Request(BaseModel):
 
 
 class Response(BaseModel):
-    """Responses are built by the engine from already-checked values."""
+    """Responses are built by the engine from already-checked values.
+
+    Items inside a response are frozen, with tuples for arrays: equal items are
+    values, so the planner may build one once and share it between answers.
+    """
 
     model_config = ConfigDict(extra="forbid")
 

@@ -2,19 +2,20 @@
 
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict
 
 from rollcoach.models.base import CompactResponse, Response
 from rollcoach.vocabulary import Pressure, Side, When
 
 AfterKind = Literal["stretch", "hydrate", "refuel", "active-recovery", "sleep"]
+FROZEN = ConfigDict(extra="forbid", frozen=True)
 CuePhase = Literal["set-up", "passes", "find-spot", "hold", "ease", "switch"]
 
 
 class TimedCue(Response):
     """A cue and the second of the step at which a guided session shows it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = FROZEN
 
     at: int
     phase: CuePhase
@@ -22,6 +23,10 @@ class TimedCue(Response):
 
 
 class Step(Response):
+    """One side of one area. Immutable (arrays are tuples), so equal steps can be shared."""
+
+    model_config = FROZEN
+
     order: int
     area: str
     side: Side
@@ -30,54 +35,66 @@ class Step(Response):
     pressure: Pressure
     hold_seconds: int
     speed_cm_s: float
-    cues: list[str]
-    why: list[str]
-    rules: list[str]
+    cues: tuple[str, ...]
+    why: tuple[str, ...]
+    rules: tuple[str, ...]
     name: str = ""
     tool_name: str = ""
     sensitive: bool = False
-    timeline: list[TimedCue] = Field(default_factory=list)
+    timeline: tuple[TimedCue, ...] = ()
 
 
 class Exclusion(CompactResponse):
+    model_config = FROZEN
+
     area: str
     side: Side | None = None
     reason: str
-    rules: list[str]
-    instead: list[str] | None = None
+    rules: tuple[str, ...]
+    instead: tuple[str, ...] | None = None
     hours_left: int | None = None
-    tools: list[str] | None = None
+    tools: tuple[str, ...] | None = None
 
 
 class Warning(Response):
+    model_config = FROZEN
+
     code: str
     message: str
-    rules: list[str]
+    rules: tuple[str, ...]
 
 
 class BeforeStep(Response):
+    model_config = FROZEN
+
     kind: Literal["walk", "warm-up"]
     minutes: int
     text: str
-    rules: list[str]
+    rules: tuple[str, ...]
 
 
 class AfterStep(CompactResponse):
+    model_config = FROZEN
+
     kind: AfterKind
-    areas: list[str] | None = None
+    areas: tuple[str, ...] | None = None
     text: str
-    details: list[str] | None = None
-    rules: list[str]
+    details: tuple[str, ...] | None = None
+    rules: tuple[str, ...]
 
 
 class RefusalReason(Response):
+    model_config = FROZEN
+
     code: str
     message: str
-    rules: list[str]
+    rules: tuple[str, ...]
 
 
 class Refusal(Response):
-    reasons: list[RefusalReason]
+    model_config = FROZEN
+
+    reasons: tuple[RefusalReason, ...]
     advice: str
 
 

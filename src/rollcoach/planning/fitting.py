@@ -1,11 +1,14 @@
-"""DOSE-7 and DOSE-8: fit the picked areas, side by side, into the minutes given."""
+"""DOSE-7, DOSE-8, TOOL-6: fit the picked areas, side by side, into the minutes given."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.schema import Technique
-from rollcoach.planning.dosing import Dose
+from rollcoach.models.plan_request import PlanRequest
+from rollcoach.planning.dosing import Dose, dose_for
 from rollcoach.planning.selection import Pick
+from rollcoach.safety import InjuryStatus
 from rollcoach.vocabulary import Side
 
 STEP_GRAIN = 5  # seconds: steps are whole multiples, easy to read on a timer
@@ -32,19 +35,51 @@ def sides_for(k: Knowledge, area: str, technique: Technique) -> tuple[Side, ...]
     return ("left", "right") if technique.one_sided and k.areas[area].bilateral else ("both",)
 
 
-def fit_budget(ready: list[Ready], budget: int) -> tuple[list[Fitted], list[str]]:
+@lru_cache(maxsize=4096)
+def technique_for(k: Knowledge, area: str, owned: frozenset[str]) -> Technique | None:
+    """The preferred technique for ``area`` among the tools owned (TOOL-1..6)."""
+    return next((t for t in k.techniques[area] if t.tool in owned), None)
+
+
+@dataclass
+class Fit:
+    """What made it into the session, what time left out, and what no tool reaches."""
+
+    fitted: list[Fitted] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    no_tool: list[str] = field(default_factory=list)
+
+
+def fit_session(
+    req: PlanRequest, k: Knowledge, picks: list[Pick], status: InjuryStatus, out: set[str]
+) -> Fit:
     """Greedy in priority order: the full dose if it fits, else as much as fits above the least.
 
-    Returns the fitted areas and the areas left out for lack of time.
+    Areas ruled out (``out``, or no open side) are skipped; areas no owned tool
+    reaches are noted for TOOL-6; the rest that find no time are left out.
     """
-    fitted: list[Fitted] = []
-    left_out: list[str] = []
-    remaining = budget
-    for item in ready:
-        per_side = min(item.dose.target, remaining // len(item.sides) // STEP_GRAIN * STEP_GRAIN)
-        if per_side < item.dose.least:
-            left_out.append(item.pick.area)
+    fit = Fit()
+    owned = frozenset(req.tools)
+    remaining = int(req.minutes * 60)
+    shortest = k.dose.pre_run.min_seconds if req.when == "pre-run" else k.dose.min_seconds
+    for pick in picks:
+        if pick.area in out:
             continue
-        fitted.append(Fitted(item, per_side))
-        remaining -= per_side * len(item.sides)
-    return fitted, left_out
+        technique = technique_for(k, pick.area, owned)
+        if technique is None:
+            fit.no_tool.append(pick.area)
+            continue
+        sides = status.sides_open(pick.area, sides_for(k, pick.area, technique))
+        if not sides:
+            continue
+        if remaining < shortest * len(sides):  # nothing can fit: skip the dose work
+            fit.left_out.append(pick.area)
+            continue
+        dose = dose_for(req, k, pick, technique, pick.area in status.past)
+        per_side = min(dose.target, remaining // len(sides) // STEP_GRAIN * STEP_GRAIN)
+        if per_side < dose.least:
+            fit.left_out.append(pick.area)
+            continue
+        fit.fitted.append(Fitted(Ready(pick, technique, sides, dose), per_side))
+        remaining -= per_side * len(sides)
+    return fit

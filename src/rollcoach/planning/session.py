@@ -1,14 +1,14 @@
 """Plan one rolling session: screen, pick, fit, explain. Pure: no I/O, no clock."""
 
 from datetime import datetime
+from functools import lru_cache
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import Exclusion, PlanResponse, Refusal, Step
 from rollcoach.planning.care import after_rolling, before_rolling
-from rollcoach.planning.dosing import dose_for
-from rollcoach.planning.fitting import Ready, fit_budget, sides_for
-from rollcoach.planning.selection import Pick, select_areas
+from rollcoach.planning.fitting import fit_session
+from rollcoach.planning.selection import select_areas
 from rollcoach.planning.steps import area_steps
 from rollcoach.planning.warnings import plan_warnings
 from rollcoach.safety import InjuryStatus, assess_injuries, repeated_pain_sites, screen_refusal
@@ -48,31 +48,17 @@ def _repeated_pain_exclusions(k: Knowledge, sites: list[str]) -> list[Exclusion]
     return [Exclusion(area=s, reason=entry.message, rules=entry.rules) for s in sites]
 
 
-def _tool_exclusion(k: Knowledge, area: str) -> Exclusion:
-    tools = k.tools_reaching(area)
+@lru_cache(maxsize=64)
+def _tool_gap(k: Knowledge, area: str) -> tuple[str, tuple[str, ...]]:
+    """TOOL-6's reason for ``area`` and the tools that would reach it."""
+    tools = tuple(k.tools_reaching(area))
     names = " or ".join(k.tools[t].name.lower() for t in tools)
-    reason = k.messages.exclusions["no-tool"].format(tools=names)
-    return Exclusion(area=area, reason=reason, rules=["TOOL-6"], tools=tools)
+    return k.messages.exclusions["no-tool"].format(tools=names), tools
 
 
-def _prepare(
-    req: PlanRequest, k: Knowledge, picks: list[Pick], status: InjuryStatus, out: set[str]
-) -> tuple[list[Ready], list[Exclusion]]:
-    """Give each pick an owned tool, its open sides and a dose; note what no tool reaches."""
-    owned = set(req.tools)
-    ready, excluded = [], []
-    for pick in picks:
-        if pick.area in out:
-            continue
-        technique = next((t for t in k.techniques[pick.area] if t.tool in owned), None)
-        if technique is None:
-            excluded.append(_tool_exclusion(k, pick.area))
-            continue
-        sides = status.sides_open(pick.area, sides_for(k, pick.area, technique))
-        if sides:
-            dose = dose_for(req, k, pick, technique, pick.area in status.past)
-            ready.append(Ready(pick, technique, sides, dose))
-    return ready, excluded
+def _tool_exclusion(k: Knowledge, area: str) -> Exclusion:
+    reason, tools = _tool_gap(k, area)
+    return Exclusion(area=area, reason=reason, rules=["TOOL-6"], tools=list(tools))
 
 
 def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
@@ -83,10 +69,9 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
     status = assess_injuries(req.injuries, now)
     repeated = repeated_pain_sites(req, now)
     selection = select_areas(req, k)
-    ready, tool_gaps = _prepare(req, k, selection.picks, status, set(repeated))
-    fitted, left_out = fit_budget(ready, int(req.minutes * 60))
+    fit = fit_session(req, k, selection.picks, status, set(repeated))
     steps: list[Step] = []
-    for item in fitted:
+    for item in fit.fitted:
         r = item.ready
         steps += area_steps(
             k, req.when, r.pick, r.technique, r.dose, item.seconds, r.sides, len(steps) + 1
@@ -95,7 +80,7 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
         *selection.excluded,
         *_acute_exclusions(k, status),
         *_repeated_pain_exclusions(k, repeated),
-        *tool_gaps,
+        *(_tool_exclusion(k, area) for area in fit.no_tool),
     ]
     return PlanResponse(
         status="ok",
@@ -103,7 +88,7 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
         total_seconds=sum(step.seconds for step in steps),
         steps=steps,
         excluded=excluded,
-        warnings=plan_warnings(req, k, steps, status.past, left_out),
+        warnings=plan_warnings(req, k, steps, status.past, fit.left_out),
         before=before_rolling(req, k, k.week.settings.long_minutes),
         after=after_rolling(req, k, steps),
         stop_signs=k.messages.stop_signs,

@@ -1,7 +1,6 @@
 """Turn a fitted area into steps: sides, cues timed for a guided session, why, rules."""
 
 from functools import lru_cache
-from typing import Any
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.schema import Technique
@@ -44,10 +43,11 @@ def rule_order(k: Knowledge, rules: list[str]) -> list[str]:
     return sorted(dict.fromkeys(rules), key=lambda r: rank.get(r, len(rank)))
 
 
-# Plans repeat the same few hundred area doses; building each step's fields once
-# (bounded LRU) cut the planner's own time by about half in bench/plan.py.
-@lru_cache(maxsize=4096)
-def _side_fields(
+# Plans repeat the same few hundred area doses. Steps are immutable, so each is
+# built once (bounded LRU) and shared: in bench/plan.py this halved the planner's
+# own time, most of which was pydantic building the same steps again.
+@lru_cache(maxsize=8192)
+def _cached_steps(
     k: Knowledge,
     when: When,
     area: str,
@@ -57,35 +57,34 @@ def _side_fields(
     dose: Dose,
     seconds: int,
     sides: tuple[Side, ...],
-) -> tuple[dict[str, Any], ...]:
+    first_order: int,
+) -> tuple[Step, ...]:
     technique = next(t for t in k.techniques[area] if t.tool == tool)
     rules = rule_order(k, [*pick_rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]])
-    common = {
-        "area": area,
-        "tool": tool,
-        "seconds": seconds,
-        "pressure": dose.pressure,
-        "hold_seconds": dose.hold,
-        "speed_cm_s": k.dose.speed_cm_s,
-        "why": [*why, dose.why],
-        "rules": rules,
-        "name": k.areas[area].name,
-        "tool_name": k.tools[tool].name,
-        "sensitive": technique.sensitive,
-    }
-    out = []
+    steps = []
     for index, side in enumerate(sides):
         switching = index + 1 < len(sides)
         timeline = _timeline(k, technique, seconds, dose.hold, dose.pressure, switching)
-        out.append(
-            {
-                **common,
-                "side": side,
-                "timeline": list(timeline),
-                "cues": [cue.text for cue in timeline],
-            }
+        steps.append(
+            Step(
+                order=first_order + index,
+                area=area,
+                side=side,
+                tool=tool,
+                seconds=seconds,
+                pressure=dose.pressure,
+                hold_seconds=dose.hold,
+                speed_cm_s=k.dose.speed_cm_s,
+                cues=tuple(cue.text for cue in timeline),
+                why=(*why, dose.why),
+                rules=tuple(rules),
+                name=k.areas[area].name,
+                tool_name=k.tools[tool].name,
+                sensitive=technique.sensitive,
+                timeline=timeline,
+            )
         )
-    return tuple(out)
+    return tuple(steps)
 
 
 def area_steps(
@@ -97,9 +96,9 @@ def area_steps(
     seconds: int,
     sides: tuple[Side, ...],
     first_order: int,
-) -> list[Step]:
+) -> tuple[Step, ...]:
     """One step per side; the first of two sides ends with a cue to switch."""
-    fields = _side_fields(
+    return _cached_steps(
         k,
         when,
         pick.area,
@@ -109,5 +108,5 @@ def area_steps(
         dose,
         seconds,
         sides,
+        first_order,
     )
-    return [Step(order=first_order + i, **side) for i, side in enumerate(fields)]

@@ -1,5 +1,7 @@
 """Plan-level warnings: each one names its rule IDs (SAFE-7, SAFE-10, AREA-4, ...)."""
 
+from functools import lru_cache
+
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import Step, Warning
@@ -8,9 +10,15 @@ from rollcoach.planning.selection import lower_name
 LONG_SESSION_MINUTES = 30
 
 
-def warn(k: Knowledge, code: str, **fill: object) -> Warning:
+@lru_cache(maxsize=1024)
+def _warning(k: Knowledge, code: str, fill: tuple[tuple[str, object], ...]) -> Warning:
     entry = k.messages.warnings[code]
-    return Warning(code=code, message=entry.message.format(**fill), rules=entry.rules)
+    return Warning(code=code, message=entry.message.format(**dict(fill)), rules=entry.rules)
+
+
+def warn(k: Knowledge, code: str, **fill: str | int) -> Warning:
+    """A plan warning from messages.yaml; warnings are frozen, so equal ones are shared."""
+    return _warning(k, code, tuple(sorted(fill.items())))
 
 
 def plan_warnings(

@@ -7,10 +7,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rollcoach.cli.render_plan import LEVEL_STYLE
 from rollcoach.knowledge import Knowledge, load_knowledge
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-LEVEL_STYLE = {"supported": "green", "refined": "cyan", "precaution": "yellow", "contested": "red"}
 
 
 def rules_json(k: Knowledge) -> list[dict[str, Any]]:

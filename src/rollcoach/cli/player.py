@@ -31,7 +31,7 @@ TICK = 0.05  # longest wall-clock sleep between screen updates and key checks
 KEYS: dict[str, Action | Literal["pause"]] = {
     "p": "pause",
     " ": "pause",
-    "s": "pause",
+    "s": "skip",
     "q": "quit",
     "x": "pain",
 }

@@ -7,9 +7,23 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from rollcoach.knowledge import load_knowledge
 from rollcoach.models import PlanResponse
-from rollcoach.models.plan_response import AfterStep, Refusal, Step
+from rollcoach.models.plan_response import (
+    AfterStep,
+    BeforeStep,
+    Exclusion,
+    Refusal,
+    Step,
+    Warning,
+)
 
+LEVEL_STYLE = {"supported": "green", "refined": "cyan", "precaution": "yellow", "contested": "red"}
+LEVEL_NOTE = (
+    "supported: research agrees; refined: agrees in direction, other numbers; precaution: no "
+    "study either way, kept to be careful; contested: research points the other way, kept as the "
+    "articles' default. `rollcoach rules` has the details."
+)
 PRESSURE_STYLE = {"gentle": "green", "moderate": "yellow", "firm": "red"}
 SIDE_LABEL = {"left": "left", "right": "right", "both": "both sides"}
 
@@ -118,5 +132,36 @@ def _stop_signs(plan: PlanResponse) -> Panel:
     return panel
 
 
+def cited_rules(plan: PlanResponse) -> list[str]:
+    """Every rule ID the plan cites, once each."""
+    items: list[Step | Exclusion | Warning | BeforeStep | AfterStep] = [
+        *plan.steps,
+        *plan.excluded,
+        *plan.warnings,
+        *plan.before,
+        *plan.after,
+    ]
+    cited = [r for item in items for r in item.rules]
+    if plan.refusal is not None:
+        cited += [r for reason in plan.refusal.reasons for r in reason.rules]
+    return list(dict.fromkeys([*cited, "SAFE-8"]))
+
+
+def evidence_panel(plan: PlanResponse) -> Panel:
+    """How well research supports the rules behind this plan (spec/evidence.md)."""
+    k = load_knowledge()
+    by_level: dict[str, list[str]] = {}
+    for rule_id in sorted(cited_rules(plan), key=lambda r: k.rule_rank.get(r, 0)):
+        by_level.setdefault(k.rules[rule_id].evidence.level, []).append(rule_id)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for level in ("supported", "refined", "precaution", "contested"):
+        if level in by_level:
+            grid.add_row(Text(level, style=LEVEL_STYLE[level]), rules_text(by_level[level]))
+    grid.add_row("", Text(LEVEL_NOTE, style="dim"))
+    return Panel(grid, title="Evidence behind these rules", title_align="left", border_style="dim")
+
+
 def print_plan(console: Console, plan: PlanResponse) -> None:
-    console.print(Group(*plan_renderables(plan)))
+    console.print(Group(*plan_renderables(plan), evidence_panel(plan)))

@@ -15,7 +15,8 @@ from rich.console import Console
 
 import rollcoach
 from rollcoach.cli.keys import NoKeys, terminal_keys
-from rollcoach.cli.player import Outcome, current_cue, play, session_progress, step_view
+from rollcoach.cli.player import play
+from rollcoach.cli.session_view import Outcome, current_cue, session_progress, step_view
 from rollcoach.models import PlanResponse
 
 NOW = "2026-11-23T18:30:00+00:00"
@@ -24,10 +25,15 @@ GET_READY = 5
 
 
 class ScriptedKeys:
-    """Presses each key ``at`` wall seconds after the player first asks for one."""
+    """Presses each key ``at`` wall seconds after the player first asks for one.
 
-    def __init__(self, script: Iterable[tuple[float, str]] = ()) -> None:
+    A session still asking for keys after ``budget`` seconds fails the test rather
+    than hanging it.
+    """
+
+    def __init__(self, script: Iterable[tuple[float, str]] = (), budget: float = 10) -> None:
         self.script = sorted(script)
+        self.budget = budget
         self.start: float | None = None
         self.reads = 0
 
@@ -35,6 +41,7 @@ class ScriptedKeys:
         self.reads += 1
         now = time.monotonic()
         self.start = now if self.start is None else self.start
+        assert now - self.start < self.budget, "the session never ended"
         if self.script and self.start + self.script[0][0] <= now + timeout:
             time.sleep(max(0.0, self.start + self.script[0][0] - now))
             return self.script.pop(0)[1]

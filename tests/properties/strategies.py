@@ -75,12 +75,17 @@ DAY = 86400
 BOOL = st.booleans()
 
 
+def _one_in(n: int) -> st.SearchStrategy[bool]:
+    """True about once in ``n`` draws."""
+    return st.integers(1, n).map(lambda k: k == n)
+
+
+ONE_IN = {n: _one_in(n) for n in (4, 10, 15)}
+
+
 def rarely(draw: st.DrawFn, strategy: st.SearchStrategy[Any], otherwise: Any, one_in: int) -> Any:
     """A draw from ``strategy`` about once in ``one_in`` times, else ``otherwise``."""
     return draw(strategy) if draw(ONE_IN[one_in]) else otherwise
-
-
-ONE_IN = {n: st.integers(1, n).map(lambda k, n=n: k == n) for n in (4, 10, 15)}
 
 
 def maybe_text(draw: st.DrawFn, value: date | datetime) -> date | datetime | str:
@@ -205,7 +210,7 @@ soreness = st.dictionaries(sites, pain_levels, max_size=8)
 focus = st.lists(st.sampled_from(PAIN_SITES), max_size=5)
 tool_lists = st.one_of(
     st.lists(st.sampled_from(TOOLS), max_size=8),  # duplicates and [] too
-    st.lists(st.sampled_from(TOOLS), unique=True, min_size=1),
+    st.tuples(st.permutations(TOOLS), st.integers(1, len(TOOLS))).map(lambda p: list(p[0][: p[1]])),
     st.just(list(TOOLS)),
 )
 conditions = st.lists(st.sampled_from(CONDITIONS), min_size=1, max_size=3)

@@ -182,7 +182,15 @@ def test_refusals_follow_safe_rules_and_everything_cites_rules(req: dict[str, An
         assert resp.refusal.advice.strip()
     assert refused == _should_refuse(req), resp.refusal  # SAFE-1..4, 6, 9
     reasons = resp.refusal.reasons if resp.refusal is not None else []
-    for item in [*resp.steps, *resp.excluded, *resp.warnings, *reasons, *resp.before, *resp.after]:
+    cited: list[Any] = [
+        *resp.steps,
+        *resp.excluded,
+        *resp.warnings,
+        *reasons,
+        *resp.before,
+        *resp.after,
+    ]
+    for item in cited:
         _assert_rules(item.rules, item)
     assert resp.stop_signs  # SAFE-8
     assert all(sign.strip() for sign in resp.stop_signs)

@@ -8,6 +8,7 @@ from rollcoach.knowledge.config_schema import WeekData, WeekSettings
 from rollcoach.models.week import Load, WeekAthlete, WeekRun
 
 ASSUMED_REST_HR = 60  # bpm, used for TRIMP when the athlete gives none
+MIN_COMPARABLE = 1.0  # km or minutes: shorter "longest runs" say nothing about a spike
 
 
 def _max_hr(athlete: WeekAthlete) -> float | None:
@@ -95,7 +96,7 @@ def spikes(runs: list[WeekRun], s: WeekSettings, today: date) -> list[Spike]:
         ]
         by_km = run.km is not None and all(r.km is not None for r in window)
         longest = max((_measure(r, by_km) for r in window), default=0.0)
-        if longest > 0 and _measure(run, by_km) > longest * (1 + s.spike_over):
+        if longest >= MIN_COMPARABLE and _measure(run, by_km) > longest * (1 + s.spike_over):
             over = _measure(run, by_km) / longest - 1
             found.append(Spike(run, _fmt(_measure(run, by_km), by_km), _fmt(longest, by_km), over))
     return found

@@ -4,18 +4,13 @@ from typing import Any
 
 import rollcoach
 from rollcoach.models import PlanResponse, WeekResponse
+from tests.spec import NEVER_AREAS as SPEC_NEVER_AREAS
+from tests.spec import TOOLS
 
 NOW = "2026-11-23T18:30:00+00:00"
 TODAY = "2026-11-23"
-NEVER_AREAS = {"it-band", "spine", "lower-back", "neck", "abdomen", "knee", "ankle", "hip-bone"}
-ALL_TOOLS = [
-    "foam-roller",
-    "massage-ball",
-    "massage-stick",
-    "peanut-ball",
-    "hip-release-ball",
-    "hip-hook",
-]
+NEVER_AREAS = set(SPEC_NEVER_AREAS)
+ALL_TOOLS = list(TOOLS)
 
 
 def make_plan(**fields: Any) -> PlanResponse:

@@ -6,20 +6,10 @@ from pathlib import Path
 import pytest
 
 from rollcoach.knowledge import load_knowledge
+from tests.spec import RULE_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
-FAMILIES = {
-    "SAFE": 11,
-    "AREA": 5,
-    "DOSE": 8,
-    "TIME": 5,
-    "TOOL": 6,
-    "FOCUS": 6,
-    "CARE": 4,
-    "REST": 5,
-}
-RULE_IDS = [f"{family}-{n}" for family, count in FAMILIES.items() for n in range(1, count + 1)]
 ID_PATTERN = re.compile(r"^\| ((?:SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST)-\d+) \|", re.M)
 # Research grades of spec/evidence.md for the rules it names.
 GRADES = {

@@ -22,47 +22,19 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-# --- The vocabulary of spec/interface.md ---------------------------------------------------
-
-TARGET_AREAS = (
-    "calves",
-    "shins",
-    "feet",
-    "hamstrings",
-    "quadriceps",
-    "vastus-lateralis",
-    "adductors",
-    "glutes",
-    "piriformis",
-    "tfl",
-    "hip-flexors",
-    "upper-back",
-    "lats",
+from tests.spec import (
+    CONDITIONS,
+    LEVELS,
+    PAIN_SITES,
+    RUN_TYPES,
+    SCREEN_ITEMS,
+    SIDES,
+    SIGNS,
+    SYMPTOMS,
+    TARGET_AREAS,
+    TOOLS,
+    WHENS,
 )
-NEVER_AREAS = ("it-band", "spine", "lower-back", "neck", "abdomen", "knee", "ankle", "hip-bone")
-PAIN_SITES = ("hip", *TARGET_AREAS, *NEVER_AREAS)
-TOOLS = (
-    "foam-roller",
-    "massage-ball",
-    "massage-stick",
-    "peanut-ball",
-    "hip-release-ball",
-    "hip-hook",
-)
-CONDITIONS = (
-    "blood-thinners",
-    "blood-disorder",
-    "neuropathy",
-    "osteoporosis",
-    "bone-stress-suspected",
-)
-SYMPTOMS = ("numbness", "tingling", "sharp-pain", "radiating-pain")
-SIGNS = ("redness", "swelling")
-WHENS = ("post-run", "pre-run", "separate")
-RUN_TYPES = ("easy", "long", "tempo", "intervals", "hills", "trail", "race")
-SIDES = ("left", "right", "both")
-LEVELS = ("beginner", "intermediate", "advanced")
-SCREEN_ITEMS = ("bony_tenderness", "prior_bone_stress", "high_arch", "volume_jump", "hop_pain")
 
 # Injury ages near SAFE-5's line are where mistakes hide.
 ACUTE_SECONDS = 72 * 3600

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 import rollcoach
 from rollcoach.models import PlanRequest, PlanResponse, WeekRequest, WeekResponse
+from tests.spec import RULE_IDS as SPEC_RULE_IDS
 
 from .strategies import (
     NEVER_AREAS,
@@ -32,18 +33,7 @@ EXAMPLES = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-# The rule catalogue of spec/rules.md: family and how many rules it has.
-RULE_FAMILIES = {
-    "SAFE": 11,
-    "AREA": 5,
-    "DOSE": 8,
-    "TIME": 5,
-    "TOOL": 6,
-    "FOCUS": 6,
-    "CARE": 4,
-    "REST": 5,
-}
-RULE_IDS = {f"{family}-{n}" for family, count in RULE_FAMILIES.items() for n in range(1, count + 1)}
+RULE_IDS = set(SPEC_RULE_IDS)
 RULE_PATTERN = re.compile(r"^[A-Z]+-[1-9][0-9]*$")
 
 ACUTE = timedelta(hours=72)

@@ -136,6 +136,10 @@ def test_a_refusal_prints_reasons_and_exits_0(capsys) -> None:  # type: ignore[n
         (["week", "--age", "-1"], "athlete.age"),
         (["plan", "--minutes", "ten"], "--minutes"),
         (["rules", "--bogus"], "--bogus"),
+        (["rules", "--family", "FOO"], "--family"),
+        (["areas", "--json", "extra"], "extra"),
+        (["tools", "--colour"], "--colour"),
+        (["go", "--speed", "0"], "--speed"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_field_exit_2(capsys, args, field) -> None:  # type: ignore[no-untyped-def]

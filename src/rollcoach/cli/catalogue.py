@@ -1,14 +1,16 @@
 """``rules``, ``areas`` and ``tools``: the coach's vocabulary and rule catalogue."""
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from rollcoach.cli.errors import InputError
 from rollcoach.cli.render_plan import LEVEL_STYLE
 from rollcoach.knowledge import Knowledge, load_knowledge
+from rollcoach.knowledge.schema import Family
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -51,7 +53,11 @@ def rules(
     family: Annotated[str | None, typer.Option(help="Only this family, e.g. SAFE.")] = None,
 ) -> None:
     """The rule catalogue, with seed sources and the research grade of each rule."""
-    data = [r for r in rules_json(load_knowledge()) if family in (None, r["family"])]
+    families = list(get_args(Family))
+    if family is not None and family.upper() not in families:
+        raise InputError(f"--family: must be one of {', '.join(families)}, got '{family}'")
+    wanted = family.upper() if family else None
+    data = [r for r in rules_json(load_knowledge()) if wanted in (None, r["family"])]
     if as_json:
         return _emit(data)
     table = Table(title="rollcoach rules", expand=True)

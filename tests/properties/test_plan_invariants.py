@@ -17,15 +17,13 @@ from hypothesis import HealthCheck, given, settings
 
 import rollcoach
 from rollcoach.models import PlanRequest, PlanResponse, WeekRequest, WeekResponse
-from tests.spec import RULE_IDS as SPEC_RULE_IDS
-
-from .strategies import (
-    NEVER_AREAS,
-    TARGET_AREAS,
+from tests.properties.strategies import (
     injuries_across_dst_changes,
     plan_requests,
     week_requests,
 )
+from tests.spec import NEVER_AREAS, TARGET_AREAS
+from tests.spec import RULE_IDS as SPEC_RULE_IDS
 
 EXAMPLES = settings(
     max_examples=2000,

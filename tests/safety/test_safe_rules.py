@@ -152,3 +152,9 @@ def test_safe_11_old_checkins_and_a_sharp_pain_stop() -> None:
     stopped = make_plan(sharp_pain_stops=[{"date": "2026-11-22", "area": "quadriceps"}])
     assert "quadriceps" not in areas_of(stopped)
     assert excluded(stopped, "quadriceps")[0].rules == ("SAFE-11",)
+
+
+def test_safe_5_a_midnight_date_time_is_a_moment_not_a_whole_day() -> None:
+    plan = make_plan(injuries=[{"area": "calves", "date": "2026-11-23T00:00:00+00:00"}])
+    (entry,) = excluded(plan, "calves")
+    assert entry.hours_left == 54  # 72 h from midnight, 18.5 h gone

@@ -18,7 +18,8 @@ from rollcoach.vocabulary import (
     When,
 )
 
-DayOrMoment = Annotated[date | datetime, BeforeValidator(parse_day_or_moment)]
+# datetime first: pydantic would also read a midnight date-time string as a bare date.
+DayOrMoment = Annotated[datetime | date, BeforeValidator(parse_day_or_moment)]
 Soreness = Annotated[int, Field(ge=0, le=10)]
 
 

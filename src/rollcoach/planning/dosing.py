@@ -14,7 +14,7 @@ from rollcoach.vocabulary import Level, Pressure, When
 SEARCH_SECONDS = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dose:
     """A step's time range (per side), hold and pressure, with why and rule IDs."""
 

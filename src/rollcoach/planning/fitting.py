@@ -14,19 +14,14 @@ from rollcoach.vocabulary import Side
 STEP_GRAIN = 5  # seconds: steps are whole multiples, easy to read on a timer
 
 
-@dataclass(frozen=True)
-class Ready:
-    """A pick with its tool, sides and dose, waiting for time."""
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A pick with its tool, open sides, dose and the seconds per side it got."""
 
     pick: Pick
     technique: Technique
     sides: tuple[Side, ...]
     dose: Dose
-
-
-@dataclass(frozen=True)
-class Fitted:
-    ready: Ready
     seconds: int
 
 
@@ -41,7 +36,7 @@ def technique_for(k: Knowledge, area: str, owned: frozenset[str]) -> Technique |
     return next((t for t in k.techniques[area] if t.tool in owned), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Fit:
     """What made it into the session, what time left out, and what no tool reaches."""
 
@@ -80,6 +75,6 @@ def fit_session(
         if per_side < dose.least:
             fit.left_out.append(pick.area)
             continue
-        fit.fitted.append(Fitted(Ready(pick, technique, sides, dose), per_side))
+        fit.fitted.append(Fitted(pick, technique, sides, dose, per_side))
         remaining -= per_side * len(sides)
     return fit

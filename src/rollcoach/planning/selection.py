@@ -20,7 +20,7 @@ def lower_name(name: str) -> str:
     return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
-@dataclass
+@dataclass(slots=True)
 class Pick:
     """An area chosen for the session, why, and which dose it aims for."""
 
@@ -30,7 +30,7 @@ class Pick:
     rules: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Selection:
     picks: list[Pick]
     excluded: list[Exclusion]

@@ -71,10 +71,9 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
     selection = select_areas(req, k)
     fit = fit_session(req, k, selection.picks, status, set(repeated))
     steps: list[Step] = []
-    for item in fit.fitted:
-        r = item.ready
+    for f in fit.fitted:
         steps += area_steps(
-            k, req.when, r.pick, r.technique, r.dose, item.seconds, r.sides, len(steps) + 1
+            k, req.when, f.pick, f.technique, f.dose, f.seconds, f.sides, len(steps) + 1
         )
     excluded = [
         *selection.excluded,

@@ -21,8 +21,10 @@ class InjuryStatus:
 
     def sides_open(self, area: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
         """The requested sides that no acute injury rules out ("both" needs both)."""
-        out = self.blocked.get(area, set())
-        return tuple(s for s in sides if s not in out and not (s == "both" and out))
+        out = self.blocked.get(area)
+        if not out:
+            return sides
+        return tuple(s for s in sides if s not in out and s != "both")
 
 
 def as_moment(value: date | datetime, now: datetime) -> datetime:

@@ -1,0 +1,1 @@
+"""Run history: the database of activities, check-ins, sessions and profile."""

@@ -1,0 +1,1 @@
+"""Reading run files (FIT, GPX, TCX, and exports) into activity summaries."""

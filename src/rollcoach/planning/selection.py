@@ -7,6 +7,7 @@ its first place and gathers the reasons of the later picks.
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import PickKind
@@ -117,26 +118,28 @@ def _run_driven(req: PlanRequest, k: Knowledge) -> Iterator[Candidate]:
             yield from ((area, "run", trigger.why, [trigger.rule]) for area in trigger.add)
 
 
-def _everyday(k: Knowledge) -> Iterator[Candidate]:
-    yield from ((area, "core", k.focus.core_why, ["FOCUS-1"]) for area in k.focus.core)
-    yield from ((area, "extra", k.focus.extras_why, ["FOCUS-1"]) for area in k.focus.extras)
+@lru_cache(maxsize=4)
+def _everyday(k: Knowledge) -> tuple[Candidate, ...]:
+    """FOCUS-1: the core set, then the extras; the same for every plan."""
+    focus = k.focus
+    core: list[Candidate] = [(a, "core", focus.core_why, ["FOCUS-1"]) for a in focus.core]
+    extras: list[Candidate] = [(a, "extra", focus.extras_why, ["FOCUS-1"]) for a in focus.extras]
+    return (*core, *extras)
 
 
 def select_areas(req: PlanRequest, k: Knowledge) -> Selection:
     """Every area worth rolling today, best first, with why and rule IDs."""
     excluded: list[Exclusion] = []
     picks: dict[str, Pick] = {}
-    for candidates, gathers in (
-        (_asked(req, k, excluded), True),
-        (_chain(req, k), True),
-        (_run_driven(req, k), True),
-        (_everyday(k), False),
-    ):
+    for candidates in (_asked(req, k, excluded), _chain(req, k), _run_driven(req, k)):
         for area, kind, why, rules in candidates:
             pick = picks.get(area)
             if pick is None:
                 picks[area] = Pick(area, kind, [why], list(rules))
-            elif gathers and why not in pick.why:
+            elif why not in pick.why:
                 pick.why.append(why)
                 pick.rules.extend(r for r in rules if r not in pick.rules)
+    for area, kind, why, rules in _everyday(k):  # only adds: its reasons go without saying
+        if area not in picks:
+            picks[area] = Pick(area, kind, [why], list(rules))
     return Selection(list(picks.values()), excluded)

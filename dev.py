@@ -64,14 +64,14 @@ def postgres_available() -> bool:
 def check_postgres() -> None:
     """CI must test PostgreSQL for real; a laptop without it runs SQLite only, and says so."""
     if postgres_available():
-        say("PostgreSQL found on 127.0.0.1:5432: database tests run on SQLite and PostgreSQL")
+        say("PostgreSQL found on 127.0.0.1:5432: storage tests run on SQLite and PostgreSQL")
         os.environ.setdefault(
             "ROLLCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
         )
     elif os.environ.get("CI"):
         sys.exit("[dev] CI needs PostgreSQL on 127.0.0.1:5432 and it is not reachable")
     else:
-        say("no PostgreSQL on 127.0.0.1:5432: database tests run on SQLite only")
+        say("no PostgreSQL on 127.0.0.1:5432: storage tests run on SQLite only")
 
 
 def test() -> None:

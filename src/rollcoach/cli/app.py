@@ -10,7 +10,7 @@ import typer
 from pydantic import ValidationError
 from typer.exceptions import TyperException
 
-from rollcoach.cli import catalogue, commands, demo, go
+from rollcoach.cli import catalogue, commands, demo, go, history_cmds
 from rollcoach.cli.errors import InputError, describe_validation
 
 app = typer.Typer(
@@ -27,6 +27,8 @@ app.command()(catalogue.rules)
 app.command()(catalogue.areas)
 app.command()(catalogue.tools)
 app.command()(demo.demo)
+app.command("import")(history_cmds.import_)
+app.command()(history_cmds.log)
 
 EXIT_BAD_INPUT = 2
 

@@ -1,0 +1,80 @@
+"""Opening the history database: the engine, its SQLite settings, and the migrations."""
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+
+from rollcoach.history.errors import UnsupportedDatabase
+from rollcoach.history.settings import database_url
+from rollcoach.history.store import Store
+
+SQLITE_BUSY_TIMEOUT_S = 30  # wait this long for another process's write, not fail at once
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at ``url`` (default: the configured database), migrated to the latest schema."""
+    engine = create_history_engine(url or database_url())
+    try:
+        upgrade_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+def create_history_engine(url: str) -> Engine:
+    """An engine for SQLite or PostgreSQL, the two databases the tests run on."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    raise UnsupportedDatabase(f"rollcoach keeps history in SQLite or PostgreSQL, not {backend!r}")
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's settings without an alembic.ini: the scripts ship inside this package."""
+    config = Config()
+    folder = resources.files("rollcoach.history") / "migrations"
+    # Config values go through configparser, which reads % as interpolation.
+    config.set_main_option("script_location", str(folder).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to the newest migration, in one transaction."""
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _prepare_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    """Enforce foreign keys, let readers and a writer share the file (WAL).
+
+    The driver's own transaction handling is switched off (SQLAlchemy's recipe) so
+    that BEGIN is ours: DDL and reads then sit inside the transaction too, which
+    makes a migration or one file's import all-or-nothing.
+    """
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,68 @@
+"""The schema comes from the migrations alone, and it is exactly the models' schema."""
+
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Column, Integer, MetaData, inspect, text
+
+from rollcoach.history.backup import schema_revision
+from rollcoach.history.db import open_store
+from rollcoach.history.errors import UnsupportedDatabase
+from rollcoach.history.store import Store
+from rollcoach.history.tables import Base
+from tests.history.factories import HASH_A, make_summary
+
+TABLES = {"athletes", "injuries", "activities", "checkins", "sessions"}
+
+
+def differences(store: Store, metadata: MetaData) -> list[Any]:
+    with store.engine.connect() as connection:
+        return list(compare_metadata(MigrationContext.configure(connection), metadata))
+
+
+def kinds(diffs: list[Any]) -> set[str]:
+    """Alembic reports most changes as a tuple, column changes as a list of tuples."""
+    return {str((diff[0] if isinstance(diff, list) else diff)[0]) for diff in diffs}
+
+
+def test_migrations_build_exactly_the_tables_of_the_models(store: Store) -> None:
+    assert differences(store, Base.metadata) == []
+    assert TABLES.issubset(inspect(store.engine).get_table_names())
+
+
+def test_the_schema_check_would_notice_a_model_the_migrations_miss(store: Store) -> None:
+    drifted = MetaData()
+    for table in Base.metadata.sorted_tables:
+        table.to_metadata(drifted)
+    drifted.tables["activities"].append_column(Column("mood", Integer))
+    drifted.tables["activities"].c.elapsed_s.type = Integer()
+    assert kinds(differences(store, drifted)) == {"add_column", "modify_type"}
+
+
+def test_opening_again_keeps_the_schema_and_the_data(database_url: str) -> None:
+    with open_store(database_url) as first:
+        athlete = first.default_athlete()
+        first.add_activities(athlete, [make_summary()], content_hash=HASH_A, source_path="a.fit")
+    with open_store(database_url) as again:
+        with again.engine.connect() as connection:
+            assert schema_revision(connection) == "0001"
+        assert len(again.activities(athlete)) == 1
+
+
+def test_each_database_is_set_up_for_how_rollcoach_uses_it(store: Store) -> None:
+    """SQLite: foreign keys on, WAL. PostgreSQL: everything inside the search_path schema."""
+    with store.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        else:
+            schema = connection.scalar(text("SELECT current_schema()"))
+            assert str(schema).startswith("rollcoach_test_")
+            assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
+
+
+def test_other_databases_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(UnsupportedDatabase, match="SQLite or PostgreSQL"):
+        open_store("mysql://coach@localhost/history")

@@ -10,7 +10,7 @@ import typer
 from pydantic import ValidationError
 from typer.exceptions import TyperException
 
-from rollcoach.cli import catalogue, commands, demo, go, history_cmds
+from rollcoach.cli import catalogue, commands, demo, go, history_cmds, records_cmds, report_cmd
 from rollcoach.cli.errors import InputError, describe_validation
 
 app = typer.Typer(
@@ -29,6 +29,12 @@ app.command()(catalogue.tools)
 app.command()(demo.demo)
 app.command("import")(history_cmds.import_)
 app.command()(history_cmds.log)
+app.command()(records_cmds.checkin)
+app.command()(records_cmds.profile)
+app.add_typer(records_cmds.injury_app, name="injury")
+app.command()(records_cmds.export)
+app.command()(records_cmds.restore)
+app.command()(report_cmd.report)
 
 EXIT_BAD_INPUT = 2
 

@@ -1,5 +1,13 @@
-"""``rollcoach go``: plan a session, then guide it step by step in the terminal."""
+"""``rollcoach go``: plan a session, then guide it step by step in the terminal.
 
+The plan is built like ``rollcoach plan``'s (stored history as the base unless
+``--input`` or ``--no-history``). When a database is in use, the session is
+recorded as it went: the plan, the steps done and skipped, and whether it was
+stopped early (quit or sharp pain) and in which step, so that a sharp-pain stop
+keeps that area out of the next plans (SAFE-11).
+"""
+
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -7,13 +15,36 @@ from rich.console import Console
 
 from rollcoach import api
 from rollcoach.cli import options as o
+from rollcoach.cli.commands import NoHistory, history_url, moment, open_history, plan_request
 from rollcoach.cli.player import play
 from rollcoach.cli.render_plan import refusal_panel
+from rollcoach.cli.session_view import Outcome
+from rollcoach.history.records import SessionRecord
+from rollcoach.models import PlanResponse
 
 Speed = Annotated[
     float, typer.Option(min=0.1, max=1000, help="Run the clock N times faster (demos, tests).")
 ]
 Sound = Annotated[bool, typer.Option(help="Ring the terminal bell at each change.")]
+
+
+def session_record(plan: PlanResponse, outcome: Outcome, started_at: datetime) -> SessionRecord:
+    """What the history keeps of a guided session."""
+    stopped = outcome.status != "done"
+    return SessionRecord(
+        started_at=started_at,
+        plan=plan.model_dump(mode="json"),
+        steps_done=outcome.steps_done,
+        steps_skipped=outcome.steps_skipped,
+        stopped_early=stopped,
+        stop_reason=outcome.status if stopped else None,
+        stopped_at_step=outcome.stopped_at if stopped else None,
+    )
+
+
+def record(url: str, session: SessionRecord) -> None:
+    with open_history(url) as store:
+        store.record_session(store.default_athlete(), session)
 
 
 def go(
@@ -37,13 +68,21 @@ def go(
     now: o.Now = None,
     speed: Speed = 1.0,
     sound: Sound = True,
+    no_history: NoHistory = False,
 ) -> int:
     """A guided session: countdowns, cues at the right moments, pause/skip/quit, sharp-pain stop."""
-    flags = {k: v for k, v in locals().items() if k not in {"input_file", "speed", "sound"}}
-    response = api.plan(o.build_plan_request(input_file, **flags))
+    skip = {"input_file", "speed", "sound", "no_history"}
+    flags = {k: v for k, v in locals().items() if k not in skip}
+    request, _ = plan_request(input_file, no_history, flags)
+    response = api.plan(request)
     console = Console()
     if response.refusal is not None:
         console.print(refusal_panel(response.refusal))
         return 0
+    # --now plans as if it were then; the session is kept at that time too.
+    started_at = moment(now) if now is not None else datetime.now(UTC)
     outcome = play(response, console=console, speed=speed, sound=sound)
+    url = None if no_history else history_url()
+    if url is not None and response.steps:
+        record(url, session_record(response, outcome, started_at))
     return 0 if outcome.status in {"done", "quit", "sharp-pain"} else 1

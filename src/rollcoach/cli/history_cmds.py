@@ -63,7 +63,8 @@ def _print_report(console: Console, report: ImportReport) -> None:
 
 
 def import_(paths: Paths, as_json: JsonFlag = False) -> None:
-    """Import runs from .fit, .gpx and .tcx files (also .gz) or folders of them."""
+    """Import runs from .fit/.gpx/.tcx files (also .gz), folders, zips, and Strava,
+    Garmin Connect or Apple Health exports."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"PATH: no such file or folder: {', '.join(missing)}")

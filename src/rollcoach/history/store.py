@@ -5,6 +5,7 @@ one athlete can never see or change another's records.
 """
 
 from collections.abc import Mapping
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self, cast
 
@@ -88,6 +89,11 @@ class Store:
             sync_id_sequences(connection, [athletes])
             return DEFAULT_ATHLETE_ID
 
+    def first_athlete(self) -> int | None:
+        """The single-user athlete if there is one yet (unlike ``default_athlete``, no write)."""
+        with self._sessions() as session:
+            return session.scalar(select(tables.Athlete.id).order_by(tables.Athlete.id).limit(1))
+
     def add_athlete(self, name: str) -> int:
         """A new athlete with the default profile (for accounts; one runner needs none)."""
         with self._sessions.begin() as session:
@@ -155,6 +161,17 @@ class Store:
         query = (
             select(activity)
             .where(activity.athlete_id == athlete_id)
+            .order_by(activity.start_utc.desc(), activity.id.desc())
+        )
+        with self._sessions() as session:
+            return [ActivityRow.model_validate(row) for row in session.scalars(query)]
+
+    def activities_since(self, athlete_id: int, start: datetime) -> list[ActivityRow]:
+        """Stored activities that started at ``start`` or later, newest first."""
+        activity = tables.Activity
+        query = (
+            select(activity)
+            .where(activity.athlete_id == athlete_id, activity.start_utc >= start)
             .order_by(activity.start_utc.desc(), activity.id.desc())
         )
         with self._sessions() as session:

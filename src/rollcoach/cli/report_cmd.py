@@ -1,0 +1,53 @@
+"""``report``: an HTML report with plots of load, rolling and soreness.
+
+The command reads the store and writes the file; the page itself is built by the
+pure functions of :mod:`rollcoach.report` (imported here on use: matplotlib is
+slow to import and no other command needs it).
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rollcoach.cli.errors import InputError
+from rollcoach.history.db import open_store
+from rollcoach.knowledge.loader import load_knowledge
+from rollcoach.models.week import WeekAthlete
+
+DEFAULT_OUT = Path("rollcoach-report.html")
+MAX_WEEKS = 260  # rollcoach.report.MAX_WEEKS, repeated so --help needs no matplotlib
+
+OutOption = Annotated[
+    Path,
+    typer.Option("--out", help="Where to write the report (HTML).", dir_okay=False),
+]
+WeeksOption = Annotated[
+    int,
+    typer.Option("--weeks", min=1, max=MAX_WEEKS, help="How many weeks back, this one included."),
+]
+
+
+def report(out: OutOption = DEFAULT_OUT, weeks: WeeksOption = 12) -> None:
+    """Write an HTML report with plots of your history."""
+    from rollcoach.report import ReportInput, build_report
+
+    now = datetime.now(UTC).astimezone()  # the runner's local time: their day, their weeks
+    with open_store() as store:
+        athlete = store.default_athlete()
+        source = ReportInput(
+            today=now.date(),
+            weeks=weeks,
+            activities=store.activities(athlete),
+            checkins=store.checkins(athlete),
+            sessions=store.sessions(athlete),
+            athlete=WeekAthlete(age=store.get_profile(athlete).age),
+            tz=now.tzinfo or UTC,
+        )
+    page = build_report(source, load_knowledge().week)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(str(out.resolve()))

@@ -10,8 +10,6 @@ from rollcoach.knowledge.config_schema import WeekData
 from rollcoach.report.plots import (
     day_label,
     load_plot,
-    on_target,
-    ratio_warned,
     rolling_plot,
     soreness_plot,
     week_label,
@@ -159,7 +157,7 @@ def _glance(data: ReportData) -> str:
     ratio_hint = (
         "needs 28 days of runs"
         if latest is None
-        else ("above the warning line" if ratio_warned(latest, data) else "below the warning line")
+        else ("above the warning line" if data.warned(latest) else "below the warning line")
     )
     rolled = data.rolling[-1].sessions
     items = [
@@ -177,7 +175,7 @@ def _glance(data: ReportData) -> str:
 
 def _ratio_warning(data: ReportData, week: WeekData) -> str:
     latest = data.load[-1]
-    if latest.ratio is None or not ratio_warned(latest, data):
+    if latest.ratio is None or not data.warned(latest):
         return ""
     message = week.warnings["ratio"].message.format(ratio=latest.ratio, limit=data.ratio_warn)
     return f'<p class="warning" role="note"><strong>Load spike.</strong> {escape(message)}</p>'
@@ -229,7 +227,7 @@ def _load_section(data: ReportData) -> str:
             _cell(
                 "-"
                 if w.ratio is None
-                else f"{w.ratio:.2f}" + (" (above warning)" if ratio_warned(w, data) else ""),
+                else f"{w.ratio:.2f}" + (" (above warning)" if data.warned(w) else ""),
                 "ratio",
                 w.start,
             ),
@@ -263,7 +261,7 @@ def _rolling_section(data: ReportData) -> str:
         [
             _row_head(w.start),
             _cell(str(w.sessions), "sessions", w.start),
-            _cell("yes" if on_target(w, data) else "no"),
+            _cell("yes" if data.on_target(w) else "no"),
         ]
         for w in data.rolling
     ]

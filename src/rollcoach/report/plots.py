@@ -28,7 +28,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from rollcoach.report.series import LoadWeek, ReportData, RollingWeek, SorenessLine
+from rollcoach.report.series import ReportData, SorenessLine
 
 BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, BLACK = (
     "#0072B2",
@@ -260,7 +260,7 @@ def rolling_plot(data: ReportData) -> str:
 
 def _rolling_desc(data: ReportData) -> str:
     counts = ", ".join(f"{week_label(w.start)}: {w.sessions}" for w in data.rolling)
-    on_target = sum(data.roll_min <= w.sessions <= data.roll_max for w in data.rolling)
+    on_target = sum(data.on_target(w) for w in data.rolling)
     return (
         f"Bars: guided rolling sessions per week ({counts}). A shaded band marks the "
         f"target of {data.roll_min} to {data.roll_max} a week; {on_target} of "
@@ -314,11 +314,3 @@ def _soreness_desc(lines: Sequence[SorenessLine]) -> str:
         for line in lines
     ]
     return "Lines: soreness from 0 to 10 for each area you rated: " + "; ".join(parts) + "."
-
-
-def on_target(week: RollingWeek, data: ReportData) -> bool:
-    return data.roll_min <= week.sessions <= data.roll_max
-
-
-def ratio_warned(week: LoadWeek, data: ReportData) -> bool:
-    return week.ratio is not None and week.ratio > data.ratio_warn

@@ -96,6 +96,14 @@ class ReportData:
     def empty(self) -> bool:
         return not (self.has_runs or self.has_rolling or self.has_soreness)
 
+    def warned(self, week: LoadWeek) -> bool:
+        """Whether the week ended above the 7:28 warning line (REST-5)."""
+        return week.ratio is not None and week.ratio > self.ratio_warn
+
+    def on_target(self, week: RollingWeek) -> bool:
+        """Whether the week's rolling sessions were within the TIME-5 band."""
+        return self.roll_min <= week.sessions <= self.roll_max
+
 
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())

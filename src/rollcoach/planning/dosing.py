@@ -1,7 +1,7 @@
 """DOSE-2..4, TIME-3, SAFE-7, SAFE-10, AREA-4: how long and how hard each step goes."""
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import PickKind
@@ -14,9 +14,12 @@ from rollcoach.vocabulary import Level, Pressure, When
 SEARCH_SECONDS = 15
 
 
-@dataclass(frozen=True, slots=True)
-class Dose:
-    """A step's time range (per side), hold and pressure, with why and rule IDs."""
+class Dose(NamedTuple):
+    """A step's time range (per side), hold and pressure, with why and rule IDs.
+
+    A named tuple: immutable, and hashed in C (it keys the step cache), which a
+    frozen dataclass is not.
+    """
 
     target: int
     least: int

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.schema import Technique
@@ -14,9 +15,11 @@ from rollcoach.vocabulary import Side
 STEP_GRAIN = 5  # seconds: steps are whole multiples, easy to read on a timer
 
 
-@dataclass(frozen=True, slots=True)
-class Fitted:
-    """A pick with its tool, open sides, dose and the seconds per side it got."""
+class Fitted(NamedTuple):
+    """A pick with its tool, open sides, dose and the seconds per side it got.
+
+    A named tuple: immutable, and cheaper to build than a frozen dataclass.
+    """
 
     pick: Pick
     technique: Technique
@@ -30,10 +33,26 @@ def sides_for(k: Knowledge, area: str, technique: Technique) -> tuple[Side, ...]
     return ("left", "right") if technique.one_sided and k.areas[area].bilateral else ("both",)
 
 
-@lru_cache(maxsize=4096)
 def technique_for(k: Knowledge, area: str, owned: frozenset[str]) -> Technique | None:
     """The preferred technique for ``area`` among the tools owned (TOOL-1..6)."""
     return next((t for t in k.techniques[area] if t.tool in owned), None)
+
+
+Reach = tuple[Technique, tuple[Side, ...]] | None  # technique and sides, or no tool
+
+
+@lru_cache(maxsize=256)
+def _reach(k: Knowledge, owned: frozenset[str]) -> dict[str, Reach]:
+    """For every area, how the tools owned reach it; one look-up per pick after this.
+
+    Shared between plans with the same tools: do not change the dict.
+    (bench/plan.py: fit_session ~2.5 µs faster than a cached call per pick.)
+    """
+    table: dict[str, Reach] = {}
+    for area in k.techniques:
+        technique = technique_for(k, area, owned)
+        table[area] = None if technique is None else (technique, sides_for(k, area, technique))
+    return table
 
 
 @dataclass(slots=True)
@@ -54,26 +73,29 @@ def fit_session(
     reaches are noted for TOOL-6; the rest that find no time are left out.
     """
     fit = Fit()
-    owned = frozenset(req.tools)
+    reach = _reach(k, frozenset(req.tools))
     remaining = int(req.minutes * 60)
     shortest = k.dose.pre_run.min_seconds if req.when == "pre-run" else k.dose.min_seconds
     for pick in picks:
-        if pick.area in out:
+        area = pick.area
+        if area in out:
             continue
-        technique = technique_for(k, pick.area, owned)
-        if technique is None:
-            fit.no_tool.append(pick.area)
+        reached = reach[area]
+        if reached is None:
+            fit.no_tool.append(area)
             continue
-        sides = status.sides_open(pick.area, sides_for(k, pick.area, technique))
-        if not sides:
-            continue
+        technique, sides = reached
+        if status.blocked:  # most plans have no acute injury
+            sides = status.sides_open(area, sides)
+            if not sides:
+                continue
         if remaining < shortest * len(sides):  # nothing can fit: skip the dose work
-            fit.left_out.append(pick.area)
+            fit.left_out.append(area)
             continue
-        dose = dose_for(req, k, pick, technique, pick.area in status.past)
+        dose = dose_for(req, k, pick, technique, area in status.past)
         per_side = min(dose.target, remaining // len(sides) // STEP_GRAIN * STEP_GRAIN)
         if per_side < dose.least:
-            fit.left_out.append(pick.area)
+            fit.left_out.append(area)
             continue
         fit.fitted.append(Fitted(pick, technique, sides, dose, per_side))
         remaining -= per_side * len(sides)

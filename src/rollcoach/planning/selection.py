@@ -6,12 +6,13 @@ its first place and gathers the reasons of the later picks.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import PickKind
-from rollcoach.knowledge.schema import RunTrigger
+from rollcoach.knowledge.schema import ChainLink, RunTrigger
 from rollcoach.models.plan_request import PlanRequest, RunDone
 from rollcoach.models.plan_response import Exclusion
 
@@ -21,14 +22,17 @@ def lower_name(name: str) -> str:
     return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
-@dataclass(slots=True)
-class Pick:
-    """An area chosen for the session, why, and which dose it aims for."""
+class Pick(NamedTuple):
+    """An area chosen for the session, why, and which dose it aims for.
+
+    Immutable, so the picks every plan shares (the core set and extras, the
+    chain and run additions) are built once per knowledge base and reused.
+    """
 
     area: str
     kind: PickKind
-    why: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
+    why: tuple[str, ...]
+    rules: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -37,17 +41,18 @@ class Selection:
     excluded: list[Exclusion]
 
 
-Candidate = tuple[str, PickKind, str, list[str]]  # area, kind, why, rules
-
-
 def sore_sites(req: PlanRequest, k: Knowledge) -> list[tuple[str, int]]:
     """Sites at or above the soreness line, worst first (ties in input order)."""
     sore = [(site, n) for site, n in req.soreness.items() if n >= k.dose.sore_from]
     return sorted(sore, key=lambda item: -item[1])
 
 
-def _never_area(area: str, k: Knowledge) -> tuple[Exclusion, list[Candidate]]:
-    """AREA-1..5: the area is listed as excluded; asking for it gives its neighbours."""
+@lru_cache(maxsize=64)
+def _never_area(area: str, k: Knowledge) -> tuple[Exclusion, tuple[Pick, ...]]:
+    """AREA-1..5: the area is listed as excluded; asking for it gives its neighbours.
+
+    The same for every plan, so built once (the exclusion is frozen and shared).
+    """
     info = k.never_areas[area]
     exclusion = Exclusion(
         area=area,
@@ -56,20 +61,29 @@ def _never_area(area: str, k: Knowledge) -> tuple[Exclusion, list[Candidate]]:
         instead=list(info.instead),
     )
     why = f"Instead of the {lower_name(info.name)}, which is never rolled."
-    return exclusion, [(target, "chain", why, [info.rule]) for target in info.instead]
+    return exclusion, tuple(Pick(target, "chain", (why,), (info.rule,)) for target in info.instead)
 
 
-def _asked(req: PlanRequest, k: Knowledge, excluded: list[Exclusion]) -> Iterator[Candidate]:
+@lru_cache(maxsize=256)
+def _sore_pick(k: Knowledge, site: str, level: int) -> Pick:
+    """FOCUS-2: a sore area comes first; at most 13 areas x 11 levels, so built once each."""
+    kind: PickKind = "very-sore" if level >= k.dose.very_sore_from else "sore"
+    return Pick(site, kind, (k.focus.sore_why.format(level=level),), ("FOCUS-2",))
+
+
+def _asked(
+    req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]], excluded: list[Exclusion]
+) -> Iterator[Pick]:
     """Sore areas, worst first, then the areas asked for.
 
     A sore never-area is only listed as excluded: the kinetic-chain links bring
     in the muscles that matter for it (FOCUS-4, FOCUS-5).
     """
-    sore = sore_sites(req, k)
     for site, level in sore:
         if site in k.areas:
-            kind: PickKind = "very-sore" if level >= k.dose.very_sore_from else "sore"
-            yield site, kind, k.focus.sore_why.format(level=level), ["FOCUS-2"]
+            yield _sore_pick(k, site, level)
+    if not req.focus and not sore:  # the common case: nothing asked for, nothing sore
+        return
     for site in dict.fromkeys([*req.focus, *(s for s, _ in sore)]):
         if site in k.never_areas:
             exclusion, instead = _never_area(site, k)
@@ -77,16 +91,25 @@ def _asked(req: PlanRequest, k: Knowledge, excluded: list[Exclusion]) -> Iterato
             if site in req.focus:
                 yield from instead
         elif site in k.areas and site in req.focus:
-            yield site, "asked", k.focus.asked_why, []
+            yield Pick(site, "asked", (k.focus.asked_why,), ())
 
 
-def _chain(req: PlanRequest, k: Knowledge) -> Iterator[Candidate]:
-    sore = {site for site, _ in sore_sites(req, k)}
+@lru_cache(maxsize=4)
+def _links(k: Knowledge) -> tuple[tuple[ChainLink, tuple[Pick, ...]], ...]:
+    """The kinetic-chain links, priority ones first, each with the picks it adds."""
     links = sorted(k.focus.links, key=lambda link: not link.priority)
-    for link in links:
+    return tuple(
+        (link, tuple(Pick(area, "chain", (link.why,), (link.rule,)) for area in link.add))
+        for link in links
+    )
+
+
+def _chain(req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]]) -> Iterator[Pick]:
+    sore_set = {site for site, _ in sore}
+    for link, picks in _links(k):
         seated = link.when_sedentary and req.athlete.sedentary
-        if seated or sore.intersection(link.when_sore):
-            yield from ((area, "chain", link.why, [link.rule]) for area in link.add)
+        if seated or sore_set.intersection(link.when_sore):
+            yield from picks
 
 
 def _per_km(value: float | None, run: RunDone) -> float | None:
@@ -110,36 +133,53 @@ def run_matches(trigger: RunTrigger, run: RunDone) -> bool:
     )
 
 
-def _run_driven(req: PlanRequest, k: Knowledge) -> Iterator[Candidate]:
+@lru_cache(maxsize=4)
+def _triggers(k: Knowledge) -> tuple[tuple[RunTrigger, tuple[Pick, ...]], ...]:
+    """The run triggers, each with the picks it adds."""
+    return tuple(
+        (trigger, tuple(Pick(area, "run", (trigger.why,), (trigger.rule,)) for area in trigger.add))
+        for trigger in k.focus.run_triggers
+    )
+
+
+def _run_driven(req: PlanRequest, k: Knowledge) -> Iterator[Pick]:
     if req.run is None:
         return
-    for trigger in k.focus.run_triggers:
+    for trigger, picks in _triggers(k):
         if run_matches(trigger, req.run):
-            yield from ((area, "run", trigger.why, [trigger.rule]) for area in trigger.add)
+            yield from picks
 
 
 @lru_cache(maxsize=4)
-def _everyday(k: Knowledge) -> tuple[Candidate, ...]:
+def _everyday(k: Knowledge) -> tuple[Pick, ...]:
     """FOCUS-1: the core set, then the extras; the same for every plan."""
     focus = k.focus
-    core: list[Candidate] = [(a, "core", focus.core_why, ["FOCUS-1"]) for a in focus.core]
-    extras: list[Candidate] = [(a, "extra", focus.extras_why, ["FOCUS-1"]) for a in focus.extras]
+    core = [Pick(a, "core", (focus.core_why,), ("FOCUS-1",)) for a in focus.core]
+    extras = [Pick(a, "extra", (focus.extras_why,), ("FOCUS-1",)) for a in focus.extras]
     return (*core, *extras)
+
+
+def _merged(pick: Pick, again: Pick) -> Pick:
+    """An area picked again keeps its place and kind and gathers the new reason and rules.
+
+    Candidates carry one reason each; one already given adds nothing.
+    """
+    if again.why[0] in pick.why:
+        return pick
+    new_rules = (r for r in again.rules if r not in pick.rules)  # again.rules has no repeats
+    return Pick(pick.area, pick.kind, (*pick.why, *again.why), (*pick.rules, *new_rules))
 
 
 def select_areas(req: PlanRequest, k: Knowledge) -> Selection:
     """Every area worth rolling today, best first, with why and rule IDs."""
     excluded: list[Exclusion] = []
     picks: dict[str, Pick] = {}
-    for candidates in (_asked(req, k, excluded), _chain(req, k), _run_driven(req, k)):
-        for area, kind, why, rules in candidates:
-            pick = picks.get(area)
-            if pick is None:
-                picks[area] = Pick(area, kind, [why], list(rules))
-            elif why not in pick.why:
-                pick.why.append(why)
-                pick.rules.extend(r for r in rules if r not in pick.rules)
-    for area, kind, why, rules in _everyday(k):  # only adds: its reasons go without saying
-        if area not in picks:
-            picks[area] = Pick(area, kind, [why], list(rules))
+    sore = sore_sites(req, k)
+    for candidates in (_asked(req, k, sore, excluded), _chain(req, k, sore), _run_driven(req, k)):
+        for candidate in candidates:
+            pick = picks.get(candidate.area)
+            picks[candidate.area] = candidate if pick is None else _merged(pick, candidate)
+    for pick in _everyday(k):  # only adds: its reasons go without saying
+        if pick.area not in picks:
+            picks[pick.area] = pick
     return Selection(list(picks.values()), excluded)

@@ -47,20 +47,20 @@ def rule_order(k: Knowledge, rules: list[str]) -> list[str]:
 # built once (bounded LRU) and shared: in bench/plan.py this halved the planner's
 # own time, most of which was pydantic building the same steps again.
 @lru_cache(maxsize=8192)
-def _cached_steps(
+def area_steps(
     k: Knowledge,
     when: When,
-    area: str,
+    pick: Pick,
     tool: str,
-    why: tuple[str, ...],
-    pick_rules: tuple[str, ...],
     dose: Dose,
     seconds: int,
     sides: tuple[Side, ...],
     first_order: int,
 ) -> tuple[Step, ...]:
+    """One step per side; the first of two sides ends with a cue to switch."""
+    area = pick.area
     technique = next(t for t in k.techniques[area] if t.tool == tool)
-    rules = rule_order(k, [*pick_rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]])
+    rules = rule_order(k, [*pick.rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]])
     steps = []
     for index, side in enumerate(sides):
         switching = index + 1 < len(sides)
@@ -76,7 +76,7 @@ def _cached_steps(
                 hold_seconds=dose.hold,
                 speed_cm_s=k.dose.speed_cm_s,
                 cues=tuple(cue.text for cue in timeline),
-                why=(*why, dose.why),
+                why=(*pick.why, dose.why),
                 rules=tuple(rules),
                 name=k.areas[area].name,
                 tool_name=k.tools[tool].name,
@@ -85,28 +85,3 @@ def _cached_steps(
             )
         )
     return tuple(steps)
-
-
-def area_steps(
-    k: Knowledge,
-    when: When,
-    pick: Pick,
-    technique: Technique,
-    dose: Dose,
-    seconds: int,
-    sides: tuple[Side, ...],
-    first_order: int,
-) -> tuple[Step, ...]:
-    """One step per side; the first of two sides ends with a cue to switch."""
-    return _cached_steps(
-        k,
-        when,
-        pick.area,
-        technique.tool,
-        tuple(pick.why),
-        tuple(pick.rules),
-        dose,
-        seconds,
-        sides,
-        first_order,
-    )

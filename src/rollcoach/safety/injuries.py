@@ -47,6 +47,8 @@ def _sides(side: str) -> frozenset[str]:
 def assess_injuries(injuries: list[Injury], now: datetime) -> InjuryStatus:
     """Sort each injury into acute (blocked, with hours left) or past (gentle only)."""
     status = InjuryStatus()
+    if not injuries:  # the common case: skip the time-zone work
+        return status
     local_now, now = now, now.astimezone(UTC)
     for injury in injuries:
         left = as_moment(injury.date, local_now) + ACUTE - now

@@ -52,8 +52,24 @@ def _symptom_reasons(req: PlanRequest, k: Knowledge) -> Iterator[Found]:
         yield _reason(k, symptom, "symptom", symptom=symptom.replace("-", " "))
 
 
+def _nothing_to_screen(req: PlanRequest) -> bool:
+    """No condition, symptom, injury or screen answer: the common case, so a fast path."""
+    athlete = req.athlete
+    return (
+        not athlete.conditions
+        and not req.symptoms
+        and not req.injuries
+        and athlete.screen == _NO_ANSWERS
+    )
+
+
+_NO_ANSWERS = BoneStressScreen()
+
+
 def screen_refusal(req: PlanRequest, k: Knowledge) -> Refusal | None:
     """Every reason not to roll at all, with advice; ``None`` when rolling is safe."""
+    if _nothing_to_screen(req):
+        return None
     found = [
         *_condition_reasons(req, k),
         *_bone_stress_reasons(req, k),

@@ -22,6 +22,8 @@ def _clear_after(req: PlanRequest, now: datetime) -> dict[str, datetime]:
 
 def repeated_pain_sites(req: PlanRequest, now: datetime) -> list[str]:
     """Sites with pain on 3+ check-ins in 14 days, or a sharp-pain stop, not cleared since."""
+    if not req.checkins and not req.sharp_pain_stops:  # the common case: no history sent
+        return []
     clear = _clear_after(req, now)
     local_now, now = now, now.astimezone(UTC)
     floor = datetime.min.replace(tzinfo=UTC)

@@ -109,6 +109,12 @@ class Scan:
             self.records += num == RECORD
             self.hr_messages += num == HR
 
+    def count_skipped(self, skipped: dict[int, int]) -> None:
+        """:meth:`count` for messages the reader stepped over (number -> how many)."""
+        if self.in_activity():
+            self.records += skipped.get(RECORD, 0)
+            self.hr_messages += skipped.get(HR, 0)
+
     def needs_samples(self) -> bool:
         if not self.records and not self.hr_messages:
             return False
@@ -133,7 +139,18 @@ def read_messages(data: bytes, wanted: frozenset[int]) -> Scan:
     state = Scan()
     try:
         with open_reader(io.BytesIO(data), wanted) as reader:
+            # Data messages the lean reader handles without yielding them: counts, and
+            # the values of wanted records. They came before the next frame, so under
+            # the same file_id: taken (in order) before it.
+            skipped = getattr(reader, "skipped", {})
+            pending = getattr(reader, "records", [])
             for frame in reader:
+                if skipped:
+                    state.count_skipped(skipped)
+                    skipped.clear()
+                    for values in pending:
+                        state.take(RECORD, values)
+                    pending.clear()
                 if not isinstance(frame, fitdecode.FitDataMessage):
                     continue
                 num = frame.global_mesg_num

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from rollcoach.imports._common import heart_rate, hr_stats, non_negative, positive
+from rollcoach.imports._common import heart_rate, hr_stats, non_negative, paused_gc, positive
 from rollcoach.imports._fitmessages import (
     ALWAYS,
     FIRST_ABSOLUTE,
@@ -40,6 +40,11 @@ _EQUIPMENT_SPORTS = {"treadmill": "running", "indoor_cycling": "cycling", "indoo
 
 def read_fit(data: bytes) -> list[ActivitySummary]:
     """Summaries of every session in a FIT file; ``ImportRejected`` if it is not one."""
+    with paused_gc():
+        return _read_fit(data)
+
+
+def _read_fit(data: bytes) -> list[ActivitySummary]:
     if not data:
         raise ImportRejected("file is empty")
     data = verified(data)

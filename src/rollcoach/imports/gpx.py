@@ -35,6 +35,7 @@ from rollcoach.imports._common import (
     climb_descent,
     haversine_m,
     hr_stats,
+    paused_gc,
     positive,
     sport_from_text,
     utc_offset_of,
@@ -52,6 +53,11 @@ Point = gpxpy.gpx.GPXTrackPoint
 
 def read_gpx(data: bytes) -> list[ActivitySummary]:
     """The one activity a GPX track records; ``ImportRejected`` for routes and the like."""
+    with paused_gc():
+        return _read_gpx(data)
+
+
+def _read_gpx(data: bytes) -> list[ActivitySummary]:
     text = xml_text(data, "GPX")
     try:
         gpx = gpxpy.parse(text)
@@ -70,21 +76,32 @@ def read_gpx(data: bytes) -> list[ActivitySummary]:
 
 
 def _summary(gpx: gpxpy.gpx.GPX, segments: list[list[Point]]) -> ActivitySummary:
-    timed = [(p, p.time) for seg in segments for p in seg if p.time is not None]
-    if not timed:
+    # Each point's UTC time and each leg's length, worked out once and shared below.
+    utcs = [[as_utc(p.time) if p.time is not None else None for p in seg] for seg in segments]
+    if all(when is None for seg in utcs for when in seg):
         raise ImportRejected("no times in this GPX: cannot place it in your history")
-    valid = [(p, when) for p, when in timed if as_utc(when) >= EARLIEST_PLAUSIBLE]
+    valid = [
+        (p.time, when)
+        for seg, seg_utcs in zip(segments, utcs, strict=True)
+        for p, when in zip(seg, seg_utcs, strict=True)
+        if p.time is not None and when is not None and when >= EARLIEST_PLAUSIBLE
+    ]
     if not valid:
         raise ImportRejected(
             "no valid times in this GPX (the clock was not set): cannot place it in your history"
         )
-    first_time = valid[0][1]
-    start = min(as_utc(when) for _, when in valid)
-    end = max(as_utc(when) for _, when in valid)
-    distance = sum(_segment_distance(seg) for seg in segments)
+    first_time = valid[0][0]
+    start = min(when for _, when in valid)
+    end = max(when for _, when in valid)
+    legs = [_leg_lengths(seg) for seg in segments]
+    distance = sum(sum(seg_legs) for seg_legs in legs)
     elevations = [
-        [(_seconds(p.time, start), p.elevation) for p in seg if p.elevation is not None]
-        for seg in segments
+        [
+            (_seconds(when, start), p.elevation)
+            for p, when in zip(seg, seg_utcs, strict=True)
+            if p.elevation is not None
+        ]
+        for seg, seg_utcs in zip(segments, utcs, strict=True)
     ]
     climb = descent = None
     if any(elevations):
@@ -96,7 +113,7 @@ def _summary(gpx: gpxpy.gpx.GPX, segments: list[list[Point]]) -> ActivitySummary
         start=start,
         utc_offset_s=utc_offset_of(first_time),
         elapsed_s=(end - start).total_seconds() if spans else None,
-        moving_s=_moving_seconds(segments) if spans else None,
+        moving_s=_moving_seconds(utcs, legs) if spans else None,
         distance_m=positive(distance),
         climb_m=climb,
         descent_m=descent,
@@ -108,34 +125,31 @@ def _summary(gpx: gpxpy.gpx.GPX, segments: list[list[Point]]) -> ActivitySummary
     )
 
 
-def _segment_distance(points: list[Point]) -> float:
-    return sum(
+def _leg_lengths(points: list[Point]) -> list[float]:
+    return [
         haversine_m(a.latitude, a.longitude, b.latitude, b.longitude)
         for a, b in itertools.pairwise(points)
-    )
+    ]
 
 
-def _moving_seconds(segments: list[list[Point]]) -> float:
+def _moving_seconds(utcs: list[list[datetime | None]], legs: list[list[float]]) -> float:
+    """Time on legs faster than 1 km/h; ``utcs``: point times in UTC, ``legs``: lengths."""
     moving = 0.0
-    for seg in segments:
-        for a, b in itertools.pairwise(seg):
-            if a.time is None or b.time is None or not _plausible(a.time):
+    for seg_utcs, seg_legs in zip(utcs, legs, strict=True):
+        for (a, b), metres in zip(itertools.pairwise(seg_utcs), seg_legs, strict=True):
+            if a is None or b is None or a < EARLIEST_PLAUSIBLE:
                 continue
-            seconds = (as_utc(b.time) - as_utc(a.time)).total_seconds()
-            metres = haversine_m(a.latitude, a.longitude, b.latitude, b.longitude)
+            seconds = (b - a).total_seconds()
             if seconds > 0 and metres / seconds >= MOVING_SPEED_MS:
                 moving += seconds
     return moving
 
 
 def _seconds(moment: datetime | None, start: datetime) -> float | None:
-    if moment is None or not _plausible(moment):
+    """Seconds from ``start`` to ``moment`` (both UTC); ``None`` for no or implausible time."""
+    if moment is None or moment < EARLIEST_PLAUSIBLE:
         return None
-    return (as_utc(moment) - start).total_seconds()
-
-
-def _plausible(moment: datetime) -> bool:
-    return as_utc(moment) >= EARLIEST_PLAUSIBLE
+    return (moment - start).total_seconds()
 
 
 def _heart_rates(segments: list[list[Point]]) -> Iterator[float]:

@@ -299,3 +299,67 @@ def test_tcx_without_heart_rate_has_none() -> None:
     assert ride.avg_hr is None
     assert ride.distance_m is not None
     assert math.isclose(ride.distance_m, 15350.42196864)
+
+
+ACCEPTED = [name for name in FILES if name not in REJECTED]
+
+
+@pytest.mark.filterwarnings("ignore:invalid field size:UserWarning")  # Coros's own quirk
+@pytest.mark.parametrize("name", [n for n in ACCEPTED if n.lower().endswith(".fit")])
+def test_every_accepted_fit_session_matches_fitdecode(name: str) -> None:
+    """Start, duration, distance, climb and heart rate of each session, file by file."""
+    ours = {s.start: s for s in _summaries(name)}
+    timed = [r for r in _fitdecode_sessions(name) if "start_time" in r]
+    assert timed, name
+    for ref in timed:
+        start = ref["start_time"].replace(tzinfo=UTC)
+        summary = ours.get(start)
+        assert summary is not None, (name, start, sorted(ours))
+        assert summary.elapsed_s == pytest.approx(ref["total_elapsed_time"])
+        if ref.get("total_distance"):
+            assert summary.distance_m == pytest.approx(ref["total_distance"])
+        if ref.get("total_ascent"):
+            assert summary.climb_m == ref["total_ascent"]
+        if ref.get("avg_heart_rate"):
+            assert summary.avg_hr == ref["avg_heart_rate"]
+
+
+def _gpx_bounds(name: str) -> tuple[datetime, datetime] | None:
+    with open(DATA / name, encoding="utf-8-sig") as handle:
+        bounds = gpxpy.parse(handle).get_time_bounds()
+    if bounds.start_time is None or bounds.end_time is None:
+        return None
+    return bounds.start_time, bounds.end_time
+
+
+@pytest.mark.parametrize("name", [n for n in ACCEPTED if n.endswith(".gpx")])
+def test_every_accepted_gpx_starts_and_lasts_as_gpxpy_says(name: str) -> None:
+    [activity] = _summaries(name)
+    bounds = _gpx_bounds(name)
+    assert bounds is not None
+    start, end = bounds
+    assert activity.start == start.astimezone(UTC)
+    if activity.elapsed_s is not None:  # None when under 90 % of points are timed
+        assert activity.elapsed_s == pytest.approx((end - start).total_seconds())
+
+
+def _tcx_laps(name: str) -> list[Any]:
+    text = (DATA / name).read_text(encoding="utf-8").lstrip()
+    root = SafeET.fromstring(text)
+    return [el for el in root.iter() if el.tag.endswith("}Lap")]
+
+
+def _child(element: Any, local: str) -> Any:
+    return next(c for c in element if c.tag.endswith("}" + local))
+
+
+@pytest.mark.parametrize("name", [n for n in ACCEPTED if n.endswith(".tcx")])
+def test_every_accepted_tcx_matches_its_laps(name: str) -> None:
+    laps = _tcx_laps(name)
+    [activity] = _summaries(name)
+    first = datetime.fromisoformat(laps[0].get("StartTime").replace("Z", "+00:00"))
+    assert activity.start == first.astimezone(UTC)
+    metres = sum(float(_child(lap, "DistanceMeters").text) for lap in laps)
+    seconds = sum(float(_child(lap, "TotalTimeSeconds").text) for lap in laps)
+    assert activity.distance_m == pytest.approx(metres)
+    assert activity.moving_s == pytest.approx(seconds)

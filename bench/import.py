@@ -57,6 +57,7 @@ import gpxpy
 
 from rollcoach.history.db import open_store
 from rollcoach.history.importing import collect_files, import_paths
+from rollcoach.imports._fitscan import fit_crc
 from rollcoach.imports.limits import ImportLimits
 from rollcoach.imports.registry import read_activities
 
@@ -118,27 +119,6 @@ class Summary:
 
 
 # Building the corpus
-
-
-def _crc_table() -> list[int]:
-    table = []
-    for byte in range(256):
-        crc = byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
-        table.append(crc)
-    return table
-
-
-CRC_TABLE = _crc_table()
-
-
-def fit_crc(data: bytes | bytearray | memoryview) -> int:
-    """FIT's CRC-16 (CRC-16/ARC), a byte at a time."""
-    crc, table = 0, CRC_TABLE
-    for byte in data:
-        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
-    return crc
 
 
 # (global message, field): date_time fields besides ``timestamp`` (253) in every message

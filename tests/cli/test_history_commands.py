@@ -8,25 +8,10 @@ from pathlib import Path
 import pytest
 
 from rollcoach.cli.app import run
+from tests.history.test_log_rows import LOG_KEYS as LOG_FIELDS
 from tests.imports.fitwriter import TREADMILL_SUB, Session, activity_fit
 
-LOG_KEYS = {
-    "id",
-    "start",
-    "local_date",
-    "sport",
-    "sub_sport",
-    "minutes",
-    "moving_minutes",
-    "km",
-    "climb_m",
-    "descent_m",
-    "avg_hr",
-    "max_hr",
-    "rpe",
-    "load",
-    "source",
-}
+LOG_KEYS = set(LOG_FIELDS)
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,10 @@ it out; an ``--input`` request is never mixed with it.
 
 import json
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from platformdirs import user_data_dir
@@ -29,6 +30,7 @@ from rollcoach.history.errors import HistoryError
 from rollcoach.history.profile import Profile
 from rollcoach.history.settings import DATABASE_URL_VARIABLE, database_url
 from rollcoach.history.store import Store
+from rollcoach.models import PlanResponse, WeekResponse
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the response JSON.")]
 NoHistory = Annotated[
@@ -150,7 +152,22 @@ def plan_request(
     return lay_over(base, o.build_plan_request(None, **flags)), url
 
 
+R = TypeVar("R", PlanResponse, WeekResponse)
+
 # The commands
+
+
+def show(
+    response: R, render: Callable[[Console, R], None], *, as_json: bool, from_history: bool
+) -> None:
+    """The response as JSON, or rendered, saying when history was its base."""
+    if as_json:
+        emit_json(response.model_dump(mode="json"))
+        return
+    console = Console()
+    render(console, response)
+    if from_history:
+        console.print(HISTORY_NOTE)
 
 
 def plan(
@@ -178,14 +195,7 @@ def plan(
     """What to roll now: areas, tool, side, time and pressure, with why and rule IDs."""
     flags = {k: v for k, v in locals().items() if k not in {"input_file", "as_json", "no_history"}}
     request, url = plan_request(input_file, no_history, flags)
-    response = api.plan(request)
-    if as_json:
-        emit_json(response.model_dump(mode="json"))
-        return
-    console = Console()
-    print_plan(console, response)
-    if url is not None:
-        console.print(HISTORY_NOTE)
+    show(api.plan(request), print_plan, as_json=as_json, from_history=url is not None)
 
 
 def week(
@@ -222,11 +232,4 @@ def week(
     settings = {k: v for k, v in overrides.items() if v is not None}
     if settings:
         request["settings"] = {**request.get("settings", {}), **settings}
-    response = api.week(request)
-    if as_json:
-        emit_json(response.model_dump(mode="json"))
-        return
-    console = Console()
-    print_week(console, response)
-    if url is not None:
-        console.print(HISTORY_NOTE)
+    show(api.week(request), print_week, as_json=as_json, from_history=url is not None)

@@ -1,6 +1,6 @@
 """Shared model settings for requests and responses."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
@@ -35,6 +35,4 @@ def parse_day_or_moment(value: object) -> object:
     """Accept a bare date ("2026-11-21") or a date-time; keep which one it was."""
     if isinstance(value, str) and len(value.strip()) == 10:
         return date.fromisoformat(value.strip())
-    if isinstance(value, datetime | date):
-        return value
     return value

@@ -1,12 +1,14 @@
 """Opening the history database: the engine, its SQLite settings, and the migrations."""
 
+import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 
 from rollcoach.history.errors import UnsupportedDatabase
 from rollcoach.history.settings import database_url
@@ -47,10 +49,23 @@ def alembic_config(connection: Connection) -> Config:
     return config
 
 
+MIGRATION_LOCK = 0x726F6C6C  # "roll": the PostgreSQL advisory lock held while migrating
+
+
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to the newest migration, in one transaction."""
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    """Bring the schema to the newest migration, in one transaction.
+
+    On PostgreSQL an advisory lock makes app processes starting together migrate
+    one after the other (the others then find the schema current); on SQLite the
+    migration's transaction takes the write lock at once (BEGIN IMMEDIATE).
+    """
+    with engine.connect() as connection:
+        connection.execution_options(sqlite_begin_immediate=True)
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                lock = text("SELECT pg_advisory_xact_lock(:key)")
+                connection.execute(lock, {"key": MIGRATION_LOCK})
+            command.upgrade(alembic_config(connection), "head")
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -72,9 +87,31 @@ def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor)
     cursor.close()
 
 
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL once; the mode is stored in the file, so later opens only read it.
+
+    Two processes creating a new database together can both ask for the switch;
+    SQLite then answers "database is locked" to one of them at once, without
+    waiting on its busy timeout (it would otherwise deadlock), so that one retries.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode.lower() in {"wal", "memory"}:
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get("sqlite_begin_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

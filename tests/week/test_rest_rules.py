@@ -34,6 +34,7 @@ def test_rest_2_after_a_long_run_one_rest_day_then_light_days() -> None:
     assert "REST-2" in week.days[0].rules
     assert "REST-2" in week.days[1].rules
     assert kinds(week)[2] == "run"
+    assert "long run on Sun 22 Nov (100 minutes)" in " ".join(week.days[0].why)
 
 
 @pytest.mark.parametrize(("age", "rest_days"), [(39, 2), (40, 3), (52, 3)])

@@ -1,9 +1,18 @@
 """Shared model settings for requests and responses."""
 
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+Day = TypeVar("Day", date, datetime)
 
 
 class Request(BaseModel):
@@ -36,3 +45,15 @@ def parse_day_or_moment(value: object) -> object:
     if isinstance(value, str) and len(value.strip()) == 10:
         return date.fromisoformat(value.strip())
     return value
+
+
+def within_calendar(value: Day) -> Day:
+    """Dates far outside a runner's life would overflow the day arithmetic (72 h, 56 days)."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"must be between {FIRST_DAY} and {LAST_DAY}")
+    return value
+
+
+CalendarDay = Annotated[date, AfterValidator(within_calendar)]
+CalendarMoment = Annotated[datetime, AfterValidator(within_calendar)]

@@ -3,9 +3,9 @@
 from datetime import date, datetime
 from typing import Annotated, cast
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
-from rollcoach.models.base import Request, parse_day_or_moment
+from rollcoach.models.base import CalendarMoment, Request, parse_day_or_moment, within_calendar
 from rollcoach.vocabulary import (
     Condition,
     InjurySign,
@@ -19,7 +19,11 @@ from rollcoach.vocabulary import (
 )
 
 # datetime first: pydantic would also read a midnight date-time string as a bare date.
-DayOrMoment = Annotated[datetime | date, BeforeValidator(parse_day_or_moment)]
+DEFAULT_MINUTES = 10  # spec/interface.md: a plan fills 10 minutes unless asked otherwise
+
+DayOrMoment = Annotated[
+    datetime | date, BeforeValidator(parse_day_or_moment), AfterValidator(within_calendar)
+]
 Soreness = Annotated[int, Field(ge=0, le=10)]
 
 
@@ -75,8 +79,8 @@ DEFAULT_TOOLS: tuple[Tool, ...] = ("foam-roller",)
 
 class PlanRequest(Request):
     when: When = "post-run"
-    minutes: float = Field(default=10, gt=0, le=180)
-    now: datetime | None = None
+    minutes: float = Field(default=DEFAULT_MINUTES, gt=0, le=180)
+    now: CalendarMoment | None = None
     tools: list[Tool] = Field(default_factory=lambda: list(DEFAULT_TOOLS))
     athlete: Athlete = Field(default_factory=Athlete)
     injuries: list[Injury] = Field(default_factory=list)

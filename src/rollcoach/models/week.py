@@ -4,7 +4,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from rollcoach.models.base import Request, Response
+from rollcoach.models.base import CalendarDay, Request, Response
 from rollcoach.vocabulary import DayKind, RunType
 
 
@@ -15,7 +15,7 @@ class WeekAthlete(Request):
 
 
 class WeekRun(Request):
-    date: dt.date
+    date: CalendarDay
     minutes: float = Field(ge=0, le=1440)
     km: float | None = Field(default=None, ge=0, le=500)
     type: RunType = "easy"
@@ -33,7 +33,7 @@ class SettingsOverride(Request):
 
 
 class WeekRequest(Request):
-    today: dt.date | None = None
+    today: CalendarDay | None = None
     athlete: WeekAthlete = Field(default_factory=WeekAthlete)
     runs: list[WeekRun] = Field(default_factory=list)
     settings: SettingsOverride = Field(default_factory=SettingsOverride)

@@ -6,7 +6,13 @@ from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import WeekSettings
 from rollcoach.models.week import Day, WeekRequest, WeekResponse, WeekRun, WeekWarning
 from rollcoach.week.load import spikes, training_load
-from rollcoach.week.recovery import DayPlan, ensure_recovery, mark_after_long, mark_run_today
+from rollcoach.week.recovery import (
+    DayPlan,
+    day_words,
+    ensure_recovery,
+    mark_after_long,
+    mark_run_today,
+)
 
 ROLL_TEXT = {"run": "roll-run", "light": "roll-light", "rest": "roll-rest"}
 
@@ -52,7 +58,7 @@ def load_warnings(
             _warn(
                 k,
                 "spike",
-                date=spike.run.date.isoformat(),
+                date=day_words(spike.run.date),
                 value=spike.value,
                 pct=round(spike.over * 100),
                 previous=spike.previous,

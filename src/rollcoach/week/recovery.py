@@ -59,7 +59,7 @@ def mark_after_long(
             day.kind, day.after_long = "rest", n == 1
             fill = {"n": n, "total": rest, "minutes": f"{run.minutes:.0f}", "what": what}
             key = "rest-after-very-long" if rule == "REST-3" else "rest-after-long"
-            day.why.append(texts[key].format(date=run.date.isoformat(), **fill))
+            day.why.append(texts[key].format(date=day_words(run.date), **fill))
             day.rules += [rule, "REST-4"]
         elif rest < n <= rest + light:
             day.kind = "light"
@@ -104,3 +104,8 @@ def ensure_recovery(days: list[DayPlan], data: WeekData, s: WeekSettings) -> Non
             day.kind = "run"
             day.why.append(data.texts["run"])
             day.rules.append("REST-1")
+
+
+def day_words(day: date) -> str:
+    """A day as a runner says it ("Sun 22 Nov"), for the texts of the week."""
+    return f"{day:%a} {day.day} {day:%b}"

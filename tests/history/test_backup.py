@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+from rollcoach.history.accounts import Accounts
 from rollcoach.history.db import open_store
 from rollcoach.history.errors import BackupRejected
+from rollcoach.history.import_jobs import ImportJobs
 from rollcoach.history.profile import Profile
 from rollcoach.history.records import Checkin, HooperScores, SessionRecord
 from rollcoach.history.store import Store
@@ -30,7 +32,20 @@ def fill(store: Store) -> dict[str, Any]:
     store.clear_injury(me, store.add_injury(me, Injury(area="hip", date=START)))
     started = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
     store.record_session(me, SessionRecord(started_at=started, plan={"steps": []}))
+    fill_accounts(store)
     return store.export_all()
+
+
+def fill_accounts(store: Store) -> None:
+    """The web app's tables: two users, a token, a coach grant, a failed sign-in, a job."""
+    accounts = Accounts(store.engine)
+    runner = accounts.create_user("runner@example.org", "hash-1")
+    coach = accounts.create_user("coach@example.org", "hash-2")
+    accounts.add_token(runner.user_id, "api", "d" * 64, "script", None)
+    accounts.grant_coach(runner.athlete_id, "coach@example.org")
+    accounts.record_failed_login(coach.email)
+    accounts.secret("web-secret")
+    ImportJobs(store.engine).start(runner.athlete_id, 2)
 
 
 def test_restoring_a_backup_into_an_empty_database_gives_the_same_backup(
@@ -49,7 +64,7 @@ def test_a_restored_database_carries_on_with_new_ids(
     backup = fill(store)
     with open_store(databases.new_url()) as restored:
         restored.restore_all(backup)
-        assert restored.add_athlete("newcomer") == 3
+        assert restored.add_athlete("newcomer") == 5  # me, friend and the two account holders
         me = restored.default_athlete()
         added = restored.add_activities(
             me,

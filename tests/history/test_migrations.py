@@ -1,5 +1,6 @@
 """The schema comes from the migrations alone, and it is exactly the models' schema."""
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -14,7 +15,19 @@ from rollcoach.history.store import Store
 from rollcoach.history.tables import Base
 from tests.history.factories import HASH_A, make_summary
 
-TABLES = {"athletes", "injuries", "activities", "checkins", "sessions"}
+TABLES = {
+    "athletes",
+    "injuries",
+    "activities",
+    "checkins",
+    "sessions",
+    "users",
+    "tokens",
+    "coach_grants",
+    "login_attempts",
+    "app_secrets",
+    "import_jobs",
+}
 
 
 def differences(store: Store, metadata: MetaData) -> list[Any]:
@@ -47,7 +60,7 @@ def test_opening_again_keeps_the_schema_and_the_data(database_url: str) -> None:
         first.add_activities(athlete, [make_summary()], content_hash=HASH_A, source_path="a.fit")
     with open_store(database_url) as again:
         with again.engine.connect() as connection:
-            assert schema_revision(connection) == "0001"
+            assert schema_revision(connection) == "0002"
         assert len(again.activities(athlete)) == 1
 
 
@@ -66,3 +79,15 @@ def test_each_database_is_set_up_for_how_rollcoach_uses_it(store: Store) -> None
 def test_other_databases_are_refused_with_a_clear_error() -> None:
     with pytest.raises(UnsupportedDatabase, match="SQLite or PostgreSQL"):
         open_store("mysql://coach@localhost/history")
+
+
+def test_app_processes_starting_together_migrate_one_after_the_other(database_url: str) -> None:
+    """Several workers opening a new database at once: all start, the schema is built once."""
+
+    def open_and_close(_: int) -> str | None:
+        with open_store(database_url) as store, store.engine.connect() as connection:
+            return schema_revision(connection)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        revisions = list(pool.map(open_and_close, range(4)))
+    assert revisions == ["0002"] * 4

@@ -27,6 +27,8 @@ def sync_id_sequences(connection: Connection, tables: Iterable[Table]) -> None:
     if connection.dialect.name != "postgresql":
         return
     for table in tables:
+        if "id" not in table.c:
+            continue
         largest = func.max(table.c.id)
         connection.execute(
             select(

@@ -293,9 +293,13 @@ def import_paths(
     limits: ImportLimits,
     on_file: Progress | None = None,
     zip_limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+    report: ImportReport | None = None,
 ) -> ImportReport:
-    """Import files, folders, zips and exports in turn; one bad item never stops the rest."""
-    report = ImportReport()
+    """Import files, folders, zips and exports in turn; one bad item never stops the rest.
+
+    ``report`` (default: a new one) is filled as it goes, so ``on_file`` can read it.
+    """
+    report = report if report is not None else ImportReport()
     importer = _Importer(store, athlete_id, limits, zip_limits, report)
     for path in collect_files(files):
         importer.path(path)

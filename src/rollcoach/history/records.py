@@ -4,11 +4,11 @@ They are pydantic models so a command or a web route can validate input once,
 with the same field names as the JSON contract.
 """
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from rollcoach.models.base import CalendarDay, within_calendar
 from rollcoach.models.plan_request import Injury
 from rollcoach.vocabulary import PainSite
 
@@ -32,7 +32,7 @@ class HooperScores(Record):
 class Checkin(Record):
     """How the body feels on a day: soreness and pain per site, 0-10."""
 
-    date: dt.date
+    date: CalendarDay
     soreness: dict[PainSite, ZeroToTen] = Field(default_factory=dict)
     pain: dict[PainSite, ZeroToTen] = Field(default_factory=dict)
     hooper: HooperScores | None = None
@@ -44,7 +44,7 @@ class Checkin(Record):
 class SessionRecord(Record):
     """A guided session as it went; step lists hold the plan's step ``order`` numbers."""
 
-    started_at: AwareDatetime
+    started_at: Annotated[AwareDatetime, AfterValidator(within_calendar)]
     plan: dict[str, Any] = Field(description="The plan response JSON that was shown.")
     steps_done: list[int] = Field(default_factory=list)
     steps_skipped: list[int] = Field(default_factory=list)

@@ -110,6 +110,18 @@ class Store:
         with self._sessions.begin() as session:
             write_profile(_athlete(session, athlete_id), profile)
 
+    def calendar_version(self, athlete_id: int) -> int:
+        """Which calendar address is current (a reset makes the old one stop working)."""
+        with self._sessions() as session:
+            return int(_athlete(session, athlete_id).settings.get("calendar_version", 0))
+
+    def new_calendar_version(self, athlete_id: int) -> int:
+        with self._sessions.begin() as session:
+            athlete = _athlete(session, athlete_id)
+            version = int(athlete.settings.get("calendar_version", 0)) + 1
+            athlete.settings = {**athlete.settings, "calendar_version": version}
+            return version
+
     # Activities
 
     def add_activities(

@@ -165,3 +165,84 @@ class RollingSession(Base):
     stop_reason: Mapped[str | None] = mapped_column(String(40))
     stopped_at_step: Mapped[int | None] = mapped_column(Integer)
     feedback: Mapped[str | None] = mapped_column(Text)
+
+
+# Accounts (the web app's ``ROLLCOACH_AUTH=accounts``); one runner on a laptop needs none.
+
+
+class User(Base):
+    """A sign-in: an email and an argon2 hash, tied to exactly one athlete."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    athlete_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
+class Token(Base):
+    """A browser session or a personal API token; only its SHA-256 digest is kept."""
+
+    __tablename__ = "tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class CoachGrant(Base):
+    """An athlete lets a coach (another user) read their plans and adherence."""
+
+    __tablename__ = "coach_grants"
+    __table_args__ = (UniqueConstraint("athlete_id", "coach_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    coach_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
+class LoginAttempt(Base):
+    """A failed sign-in, kept in the database so every app process counts the same ones."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(320), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
+class AppSecret(Base):
+    """A server secret generated on first use (single-user mode), shared by every process."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class ImportJob(Base):
+    """A background import from the web app: its progress and, once done, its report."""
+
+    __tablename__ = "import_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    status: Mapped[str] = mapped_column(String(20))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=_no_answers)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)

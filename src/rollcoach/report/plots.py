@@ -303,7 +303,8 @@ def soreness_plot(data: ReportData) -> str:
         axes.grid(axis="y")
         _week_ticks(axes, data.weeks, step_days=7)
         axes.set_xlabel("week starting")
-        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="area")
+        if data.soreness:  # no check-ins yet: an empty legend would only warn
+            axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="area")
         return _save(figure, "soreness", "Soreness by area", _soreness_desc(data.soreness), tips)
 
 

@@ -1,0 +1,92 @@
+"""The athlete's records over HTTP: runs, check-ins, guided sessions, injuries, profile."""
+
+from typing import Annotated, Any
+
+from fastapi import HTTPException, Query, Request, status
+from pydantic import BaseModel
+
+from rollcoach.history.profile import Profile
+from rollcoach.history.records import (
+    Checkin,
+    SessionRecord,
+    StoredCheckin,
+    StoredInjury,
+    StoredSession,
+)
+from rollcoach.models.plan_request import Injury
+from rollcoach.web.auth import ViewerDep, services_of
+from rollcoach.web.ids import RecordId
+from rollcoach.web.routing import api_router
+
+router = api_router("history")
+
+
+class Created(BaseModel):
+    id: int
+
+
+@router.get("/runs", tags=["history"])
+def runs(request: Request, viewer: ViewerDep) -> list[dict[str, Any]]:
+    """Stored activities, newest first: the same list as ``rollcoach log --json``."""
+    return services_of(request).store.log_rows(viewer.athlete_id)
+
+
+@router.get("/checkins", tags=["history"])
+def checkins(request: Request, viewer: ViewerDep) -> list[StoredCheckin]:
+    return services_of(request).store.checkins(viewer.athlete_id)
+
+
+@router.post("/checkins", status_code=status.HTTP_201_CREATED, tags=["history"])
+def add_checkin(body: Checkin, request: Request, viewer: ViewerDep) -> Created:
+    return Created(id=services_of(request).store.add_checkin(viewer.athlete_id, body))
+
+
+@router.get("/sessions", tags=["history"])
+def sessions(request: Request, viewer: ViewerDep) -> list[StoredSession]:
+    return services_of(request).store.sessions(viewer.athlete_id)
+
+
+@router.post("/sessions", status_code=status.HTTP_201_CREATED, tags=["history"])
+def add_session(body: SessionRecord, request: Request, viewer: ViewerDep) -> Created:
+    """A guided session as it went (the player saves done, partial and sharp-pain stops)."""
+    return Created(id=services_of(request).store.record_session(viewer.athlete_id, body))
+
+
+@router.get("/injuries", tags=["profile"])
+def injuries(
+    request: Request,
+    viewer: ViewerDep,
+    include_cleared: Annotated[bool, Query(alias="all")] = False,
+) -> list[StoredInjury]:
+    """Open injuries; ``?all=true`` adds the cleared ones."""
+    store = services_of(request).store
+    return store.list_injuries(viewer.athlete_id, include_cleared=include_cleared)
+
+
+@router.post("/injuries", status_code=status.HTTP_201_CREATED, tags=["profile"])
+def add_injury(body: Injury, request: Request, viewer: ViewerDep) -> Created:
+    return Created(id=services_of(request).store.add_injury(viewer.athlete_id, body))
+
+
+@router.post(
+    "/injuries/{injury_id}/clear",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["profile"],
+    responses={404: {"description": "No such injury of yours."}},
+)
+def clear_injury(injury_id: RecordId, request: Request, viewer: ViewerDep) -> None:
+    if not services_of(request).store.clear_injury(viewer.athlete_id, injury_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such injury")
+
+
+@router.get("/profile", tags=["profile"])
+def profile(request: Request, viewer: ViewerDep) -> Profile:
+    return services_of(request).store.get_profile(viewer.athlete_id)
+
+
+@router.put("/profile", tags=["profile"])
+def save_profile(body: Profile, request: Request, viewer: ViewerDep) -> Profile:
+    """Replace the whole profile (age, level, sedentary, conditions, screen, tools)."""
+    store = services_of(request).store
+    store.save_profile(viewer.athlete_id, body)
+    return store.get_profile(viewer.athlete_id)

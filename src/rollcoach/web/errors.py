@@ -1,0 +1,74 @@
+"""Errors as people expect them: JSON naming the field for the API, a calm page for browsers."""
+
+from typing import Any
+
+from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rollcoach.history.errors import UnknownAthlete
+from rollcoach.web.render import render_error
+
+API_PREFIX = "/api/"
+
+
+def field_message(problems: list[Any]) -> str:
+    """The first problem as ``field: what is allowed`` (the same words as the CLI)."""
+    if not problems:
+        return "the input is not valid"
+    first = problems[0]
+    parts = [str(p) for p in first.get("loc", ()) if p not in {"body", "query", "[key]"}]
+    return f"{'.'.join(parts) or 'input'}: {first.get('msg', 'not valid')}"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def _invalid(request: Request, problems: list[Any]) -> Response:
+    message = field_message(problems)
+    if _is_api(request):
+        detail = [
+            {key: value for key, value in problem.items() if key in {"loc", "msg", "type"}}
+            for problem in problems
+        ]
+        return JSONResponse(
+            {"detail": detail, "message": message}, status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+    return render_error(request, status.HTTP_422_UNPROCESSABLE_CONTENT, message)
+
+
+async def _request_invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    return _invalid(request, list(error.errors()))
+
+
+async def _model_invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, ValidationError)
+    return _invalid(request, error.errors(include_url=False))
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    if _is_api(request):
+        return JSONResponse(
+            {"detail": error.detail}, error.status_code, headers=getattr(error, "headers", None)
+        )
+    if error.status_code == status.HTTP_401_UNAUTHORIZED:
+        return RedirectResponse(f"/signin?next={request.url.path}", status.HTTP_303_SEE_OTHER)
+    return render_error(request, error.status_code, str(error.detail))
+
+
+async def _unknown_athlete(request: Request, _error: Exception) -> Response:
+    return await _http_error(
+        request, StarletteHTTPException(status.HTTP_404_NOT_FOUND, "not found")
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(ValidationError, _model_invalid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(UnknownAthlete, _unknown_athlete)

@@ -10,7 +10,16 @@ import typer
 from pydantic import ValidationError
 from typer.exceptions import TyperException
 
-from rollcoach.cli import catalogue, commands, demo, go, history_cmds, records_cmds, report_cmd
+from rollcoach.cli import (
+    catalogue,
+    commands,
+    demo,
+    go,
+    history_cmds,
+    records_cmds,
+    report_cmd,
+    serve_cmd,
+)
 from rollcoach.cli.errors import InputError, describe_validation
 
 app = typer.Typer(
@@ -35,6 +44,7 @@ app.add_typer(records_cmds.injury_app, name="injury")
 app.command()(records_cmds.export)
 app.command()(records_cmds.restore)
 app.command()(report_cmd.report)
+app.command()(serve_cmd.serve)
 
 EXIT_BAD_INPUT = 2
 

@@ -9,7 +9,7 @@ it out; an ``--input`` request is never mixed with it.
 import json
 import os
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -24,7 +24,7 @@ from rollcoach.cli import options as o
 from rollcoach.cli.errors import InputError
 from rollcoach.cli.render_plan import print_plan
 from rollcoach.cli.render_week import print_week
-from rollcoach.history import requests
+from rollcoach.history import requests, snapshot
 from rollcoach.history.db import open_store
 from rollcoach.history.errors import HistoryError
 from rollcoach.history.profile import Profile
@@ -37,7 +37,6 @@ NoHistory = Annotated[
     bool, typer.Option("--no-history", help="Ignore the stored history (profile, check-ins, runs).")
 ]
 HISTORY_NOTE = "[dim]Planned with your stored history (--no-history to leave it out).[/]"
-RECENT_RUNS = timedelta(days=2)  # enough to find a run that ended within the last 12 hours
 
 
 def emit_json(data: Any) -> None:
@@ -93,28 +92,14 @@ def stored_plan_request(store: Store, now: datetime, when: str | None) -> dict[s
     athlete = store.first_athlete()
     if athlete is None:
         return requests.plan_request_from_history(Profile(), [], None, [], [], None, now)
-    checkins = [stored.checkin for stored in store.checkins(athlete)]
-    return requests.plan_request_from_history(
-        store.get_profile(athlete),
-        [stored.injury for stored in store.list_injuries(athlete)],
-        requests.todays_checkin(checkins, now.date()),
-        checkins,
-        [stored.session for stored in store.sessions(athlete)],
-        requests.latest_run(store.activities_since(athlete, now - RECENT_RUNS)),
-        now,
-        when or "post-run",
-    )
+    return snapshot.plan_request_for(store, athlete, now, when)
 
 
 def stored_week_request(store: Store, today: date) -> dict[str, Any]:
     athlete = store.first_athlete()
     if athlete is None:
         return requests.week_request_from_history(Profile(), [], today)
-    since = datetime.combine(today, datetime.min.time(), tzinfo=UTC) - timedelta(
-        days=requests.WEEK_HISTORY_DAYS + 1
-    )
-    activities = store.activities_since(athlete, since)
-    return requests.week_request_from_history(store.get_profile(athlete), activities, today)
+    return snapshot.week_request_for(store, athlete, today)
 
 
 def lay_over(base: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:

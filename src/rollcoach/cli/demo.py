@@ -1,6 +1,6 @@
 """``rollcoach demo``: a realistic plan and week for a sample runner."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from rich.console import Console
@@ -9,41 +9,7 @@ from rich.rule import Rule
 from rollcoach import api
 from rollcoach.cli.render_plan import print_plan
 from rollcoach.cli.render_week import print_week
-
-# Five weeks of a 44-year-old's training: easy runs, a tempo, a hill session and
-# a long run each Sunday, building gently, ending with this morning's long run.
-WEEK_PATTERN: list[tuple[int, float, float, str]] = [
-    (6, 40, 7.5, "easy"),
-    (5, 50, 10.0, "tempo"),
-    (3, 45, 8.0, "hills"),
-    (1, 40, 7.5, "easy"),
-]
-
-
-def sample_runs(today: date) -> list[dict[str, Any]]:
-    runs: list[dict[str, Any]] = []
-    for week in range(5, 0, -1):
-        sunday = today - timedelta(days=7 * week)
-        for back, minutes, km, kind in WEEK_PATTERN:
-            runs.append(
-                {
-                    "date": (sunday - timedelta(days=back)).isoformat(),
-                    "minutes": minutes,
-                    "km": km,
-                    "type": kind,
-                }
-            )
-        long_minutes = 75 + 5 * (5 - week)
-        runs.append(
-            {
-                "date": sunday.isoformat(),
-                "minutes": long_minutes,
-                "km": round(long_minutes / 5.6, 1),
-                "type": "long",
-            }
-        )
-    runs.append({"date": today.isoformat(), "minutes": 95, "km": 17.5, "type": "long"})
-    return runs
+from rollcoach.history.demo_data import sample_runs
 
 
 def sample_plan_request(now: datetime) -> dict[str, Any]:

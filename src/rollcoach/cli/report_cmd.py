@@ -14,7 +14,6 @@ import typer
 from rollcoach.cli.errors import InputError
 from rollcoach.history.db import open_store
 from rollcoach.knowledge.loader import load_knowledge
-from rollcoach.models.week import WeekAthlete
 
 DEFAULT_OUT = Path("rollcoach-report.html")
 MAX_WEEKS = 260  # rollcoach.report.MAX_WEEKS, repeated so --help needs no matplotlib
@@ -31,20 +30,12 @@ WeeksOption = Annotated[
 
 def report(out: OutOption = DEFAULT_OUT, weeks: WeeksOption = 12) -> None:
     """Write an HTML report with plots of your history."""
-    from rollcoach.report import ReportInput, build_report
+    from rollcoach.report import build_report
+    from rollcoach.report.reading import read_report_input
 
     now = datetime.now(UTC).astimezone()  # the runner's local time: their day, their weeks
     with open_store() as store:
-        athlete = store.default_athlete()
-        source = ReportInput(
-            today=now.date(),
-            weeks=weeks,
-            activities=store.activities(athlete),
-            checkins=store.checkins(athlete),
-            sessions=store.sessions(athlete),
-            athlete=WeekAthlete(age=store.get_profile(athlete).age),
-            tz=now.tzinfo or UTC,
-        )
+        source = read_report_input(store, store.default_athlete(), now, weeks)
     page = build_report(source, load_knowledge().week)
     try:
         out.write_text(page, encoding="utf-8")

@@ -36,3 +36,11 @@ def test_public_api_is_pinned() -> None:
         "plan",
         "week",
     ]
+
+
+def test_every_web_setting_is_documented() -> None:
+    from rollcoach.web.settings import WebSettings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in WebSettings.model_fields:
+        assert f"`ROLLCOACH_{name.upper()}`" in readme, name

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for every task, used by the README and by CI.
 
-    python3 dev.py demo    set up, then print the coach's demo
+    python3 dev.py demo    set up, then start the web app on SQLite with a demo athlete
     python3 dev.py test    set up, then lint, type-check and run every test
     python3 dev.py bench   set up, then run the benchmarks in bench/
     python3 dev.py setup   only set up (.venv with the project and its dev tools)
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,6 +26,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".rollcoach-installed"
 POSTGRES = ("127.0.0.1", 5432)
+CHROMIUM = Path("/usr/bin/chromium")
+DEMO_DATABASE = ROOT / ".demo" / "rollcoach-demo.db"
 
 
 def say(message: str) -> None:
@@ -74,17 +77,46 @@ def check_postgres() -> None:
         say("no PostgreSQL on 127.0.0.1:5432: storage tests run on SQLite only")
 
 
+def check_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it where we may (root with apt, as CI)."""
+    if CHROMIUM.exists():
+        say(f"Chromium found at {CHROMIUM}: browser tests run")
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing Debian's chromium for the browser tests (apt-get)")
+        quiet = {"DEBIAN_FRONTEND": "noninteractive", **os.environ}
+        for args in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+            subprocess.run(args, check=False, env=quiet, stdout=subprocess.DEVNULL)
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        sys.exit("[dev] CI needs /usr/bin/chromium for the browser tests and could not install it")
+    say("no /usr/bin/chromium: browser tests are skipped (sudo apt-get install chromium)")
+
+
 def test() -> None:
     setup()
     check_postgres()
+    check_chromium()
     run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
     run(BIN / "mypy")
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 
 def demo() -> None:
+    """The web app with five weeks of demo history, in its own SQLite file (.demo/).
+
+    The demo file is made afresh each time, so the demo runner's long run is always
+    this morning's; set ROLLCOACH_DATABASE_URL to serve another database instead.
+    """
     setup()
-    run(BIN / "rollcoach", "demo")
+    if "ROLLCOACH_DATABASE_URL" not in os.environ:
+        for stale in DEMO_DATABASE.parent.glob(DEMO_DATABASE.name + "*"):
+            stale.unlink()
+    os.environ.setdefault("ROLLCOACH_DATABASE_URL", f"sqlite:///{DEMO_DATABASE}")
+    os.environ.setdefault("ROLLCOACH_AUTH", "single")
+    say(f"database: {os.environ['ROLLCOACH_DATABASE_URL']}")
+    run(BIN / "rollcoach", "serve", "--demo", *sys.argv[2:])
 
 
 def bench() -> None:

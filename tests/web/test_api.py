@@ -31,6 +31,16 @@ def test_post_plans_returns_the_python_api_json(single: TestClient) -> None:
     assert response.json() == api.plan(REQUEST).model_dump(mode="json")
 
 
+def test_plans_are_gzipped_for_clients_that_ask(single: TestClient) -> None:
+    """What a phone gets (compressed) is what a client without gzip gets, byte for byte."""
+    plain = single.post("/api/v1/plans", json=REQUEST, headers={"Accept-Encoding": "identity"})
+    packed = single.post("/api/v1/plans", json=REQUEST, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) < len(plain.content) / 3
+    assert packed.content == plain.content  # decompressed by the client
+
+
 def test_post_plans_refusal_is_a_200_with_the_refusal(single: TestClient) -> None:
     request = {"athlete": {"conditions": ["osteoporosis"]}}
     body = single.post("/api/v1/plans", json=request).json()

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from rollcoach import api
 from rollcoach.models import PlanRequest, PlanResponse, WeekRequest, WeekResponse
 from rollcoach.models.base import CalendarMoment
+from rollcoach.models.encoding import plan_json
 from rollcoach.vocabulary import Tool, When
 from rollcoach.web.auth import ViewerDep, services_of
 from rollcoach.web.lean_route import LeanJSONRoute
@@ -21,7 +22,9 @@ JSON_TYPE = "application/json"
 
 
 def json_of(model: PlanResponse | WeekResponse) -> Response:
-    """Serialised by pydantic in one step (no second validation against a response model)."""
+    """Serialised in one step (no second validation against a response model)."""
+    if isinstance(model, PlanResponse):
+        return Response(plan_json(model), media_type=JSON_TYPE)
     return Response(model.model_dump_json(), media_type=JSON_TYPE)
 
 

@@ -77,16 +77,21 @@ def check_postgres() -> None:
         say("no PostgreSQL on 127.0.0.1:5432: storage tests run on SQLite only")
 
 
+def apt_install(package: str) -> None:
+    """Install a Debian package where we may (root with apt-get, as CI runs)."""
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say(f"installing Debian's {package} (apt-get)")
+        quiet = {"DEBIAN_FRONTEND": "noninteractive", **os.environ}
+        for args in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", package]):
+            subprocess.run(args, check=False, env=quiet, stdout=subprocess.DEVNULL)
+
+
 def check_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it where we may (root with apt, as CI)."""
+    """Browser tests drive Debian's Chromium."""
     if CHROMIUM.exists():
         say(f"Chromium found at {CHROMIUM}: browser tests run")
         return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing Debian's chromium for the browser tests (apt-get)")
-        quiet = {"DEBIAN_FRONTEND": "noninteractive", **os.environ}
-        for args in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-            subprocess.run(args, check=False, env=quiet, stdout=subprocess.DEVNULL)
+    apt_install("chromium")
     if CHROMIUM.exists():
         return
     if os.environ.get("CI"):
@@ -120,7 +125,10 @@ def demo() -> None:
 
 
 def bench() -> None:
+    """Every script in bench/; the HTTP one needs wrk to judge throughput (see its summary)."""
     setup()
+    if not shutil.which("wrk"):
+        apt_install("wrk")
     for script in sorted((ROOT / "bench").glob("*.py")):
         say(f"running {script.name}")
         run(BIN / "python", script, *sys.argv[2:])

@@ -6,18 +6,26 @@ For 10,000 varied requests it times ``rollcoach.plan(request).model_dump_json()`
 and, as the baseline in the same run, the floor every answer pays anyway:
 ``PlanRequest.model_validate(request)`` plus ``model_dump_json()`` of the same,
 already computed response. Goal: plan <= 2x floor (median) and < 1 ms median.
+
+Then what the web app adds to each answer, each against its baseline in the same run:
+the JSON as ``plan_json`` joins it against pydantic's ``model_dump_json``, and gzip
+(level 1) by ISA-L against zlib, on the same answers.
 """
 
 import argparse
 import random
 import statistics
 import time
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from isal import isal_zlib
+
 import rollcoach
 from rollcoach.models import PlanRequest, PlanResponse
+from rollcoach.models.encoding import plan_json
 from rollcoach.vocabulary import (
     CONDITIONS,
     LEVELS,
@@ -116,6 +124,34 @@ def main() -> None:
     print(
         f"plan / floor: median {ratio:.2f}x, p99 {plan_p99 / floor_p99:.2f}x   "
         f"(goal <= 2x and < 1000 µs median: {met})"
+    )
+    http_stages(requests, responses)
+
+
+def http_stages(requests: list[dict[str, Any]], responses: list[PlanResponse]) -> None:
+    """The JSON and gzip of each answer, as the web app writes them and as the baselines would."""
+    bodies = [r.model_dump_json().encode() for r in responses]
+    kilobytes = statistics.median(len(b) for b in bodies) / 1000
+    print(f"\nover HTTP (median answer {kilobytes:.1f} KB of JSON)")
+    json_base, _ = summary(
+        "JSON: pydantic model_dump_json",
+        time_each(requests, lambda i: responses[i].model_dump_json()),
+    )
+    json_ours, _ = summary(
+        "JSON: plan_json", time_each(requests, lambda i: plan_json(responses[i]))
+    )
+
+    def gzip_with(module: Any) -> Callable[[int], object]:
+        def compress(i: int) -> object:
+            packer = module.compressobj(1, module.DEFLATED, 16 + module.MAX_WBITS)
+            return packer.compress(bodies[i]) + packer.flush()
+
+        return compress
+
+    gzip_base, _ = summary("gzip 1: zlib", time_each(requests, gzip_with(zlib)))
+    gzip_ours, _ = summary("gzip 1: ISA-L (isal)", time_each(requests, gzip_with(isal_zlib)))
+    print(
+        f"plan_json {json_base / json_ours:.1f}x faster, ISA-L {gzip_base / gzip_ours:.1f}x faster"
     )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
 
 import rollcoach
 from rollcoach.models import PlanResponse, encoding
@@ -35,3 +37,15 @@ def test_a_new_item_at_a_reused_address_is_written_afresh() -> None:
     encoding._written[id(stranger)] = (first, encoding._written[id(first)][1])
     changed = plan.model_copy(update={"steps": [stranger, *plan.steps[1:]]})
     assert plan_json(changed) == changed.model_dump_json().encode()
+
+
+def test_an_item_that_can_change_is_not_remembered() -> None:
+    """Only frozen items are written once; any other is written afresh every time."""
+
+    class Note(BaseModel):
+        text: str
+
+    note = Note(text="first")
+    assert orjson.dumps(encoding._written_once(note)) == b'{"text":"first"}'
+    note.text = "second"
+    assert orjson.dumps(encoding._written_once(note)) == b'{"text":"second"}'

@@ -22,28 +22,25 @@ _written: dict[int, tuple[BaseModel, orjson.Fragment]] = {}
 
 def plan_json(plan: PlanResponse) -> bytes:
     """The same bytes as ``plan.model_dump_json()``, faster when items repeat."""
-    return orjson.dumps(
-        {
-            "status": plan.status,
-            "when": plan.when,
-            "total_seconds": plan.total_seconds,
-            "steps": [_frozen(step) for step in plan.steps],
-            "excluded": [_frozen(item) for item in plan.excluded],
-            "warnings": [_frozen(item) for item in plan.warnings],
-            "before": [_frozen(item) for item in plan.before],
-            "after": [_frozen(item) for item in plan.after],
-            "stop_signs": plan.stop_signs,
-            "refusal": None if plan.refusal is None else _frozen(plan.refusal),
-        }
-    )
+    return orjson.dumps({name: _encoded(getattr(plan, name)) for name in PlanResponse.model_fields})
 
 
-def _frozen(item: BaseModel) -> orjson.Fragment:
-    """The item's JSON as pydantic writes it; remembered, since a frozen item cannot change."""
+def _encoded(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return _written_once(value)
+    if isinstance(value, list):
+        return [_encoded(item) for item in value]
+    return value  # str, int or None: orjson writes these as pydantic does
+
+
+def _written_once(item: BaseModel) -> orjson.Fragment:
+    """The item's JSON as pydantic writes it; remembered only if the item is frozen."""
     hit = _written.get(id(item))
     if hit is not None and hit[0] is item:
         return hit[1]
     fragment = orjson.Fragment(item.__pydantic_serializer__.to_json(item))
+    if not item.model_config.get("frozen"):
+        return fragment
     if len(_written) >= CACHE_SIZE:
         _written.clear()
     _written[id(item)] = (item, fragment)

@@ -17,7 +17,7 @@ GZIP_WINDOW = 16 + isal_zlib.MAX_WBITS  # a gzip header and trailer around the d
 
 
 class IsalGZipResponder(GZipResponder):
-    """Starlette's responder with an ISA-L compressor (levels 0-3; 1 is the default)."""
+    """Starlette's responder with an ISA-L compressor (ISA-L has levels 0-3)."""
 
     @property
     def compressor(self) -> Any:

@@ -26,11 +26,14 @@ def plan_json(plan: PlanResponse) -> bytes:
 
 
 def _encoded(value: object) -> object:
+    """A field's value for orjson; a list is all models or none (its field's type says which)."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], BaseModel):
+            return [_written_once(item) for item in value]
+        return value  # of str: orjson writes these as pydantic does
     if isinstance(value, BaseModel):
         return _written_once(value)
-    if isinstance(value, list):
-        return [_encoded(item) for item in value]
-    return value  # str, int or None: orjson writes these as pydantic does
+    return value  # str, int or None
 
 
 def _written_once(item: BaseModel) -> orjson.Fragment:

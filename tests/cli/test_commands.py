@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import rollcoach
-from rollcoach.cli.app import run
+from tests.cli.helpers import assert_one_line_error, cli
 from tests.factories import NOW
 
 REQUEST = {
@@ -27,12 +27,6 @@ WEEK = {
     "athlete": {"age": 52},
     "runs": [{"date": "2026-11-22", "minutes": 185, "km": 42.2, "type": "race"}],
 }
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(tmp_path: Path, data: object, name: str = "req.json") -> str:
@@ -143,13 +137,7 @@ def test_a_refusal_prints_reasons_and_exits_0(capsys) -> None:  # type: ignore[n
     ],
 )
 def test_bad_input_is_one_line_naming_the_field_exit_2(capsys, args, field) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = cli(capsys, *args)
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert field in lines[0]
-    assert "Traceback" not in err
-    assert out == ""
+    assert_one_line_error(*cli(capsys, *args), field)
 
 
 @pytest.mark.parametrize(

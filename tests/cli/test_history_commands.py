@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rollcoach.cli.app import run
+from tests.cli.helpers import cli
 from tests.history.test_log_rows import LOG_KEYS as LOG_FIELDS
 from tests.imports.fitwriter import TREADMILL_SUB, Session, activity_fit
 
@@ -19,12 +19,6 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "history.db"
     monkeypatch.setenv("ROLLCOACH_DATABASE_URL", f"sqlite:///{path}")
     return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def files(folder: Path) -> Path:

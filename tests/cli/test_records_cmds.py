@@ -18,22 +18,16 @@ from sqlalchemy.pool import NullPool
 
 import rollcoach
 from rollcoach.cli import go as go_module
-from rollcoach.cli.app import run
 from rollcoach.cli.session_view import Outcome
 from rollcoach.history.db import open_store
 from rollcoach.history.records import SessionRecord
 from rollcoach.history.store import Store
+from tests.cli.helpers import assert_one_line_error, cli
 from tests.history.conftest import NO_POSTGRES, POSTGRES_VARIABLE, FreshDatabases
 from tests.history.factories import HASH_A, make_summary
 
 NOW = "2026-11-23T18:30:00+00:00"
 MOMENT = datetime.fromisoformat(NOW)
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def json_of(capsys: pytest.CaptureFixture[str], *args: str) -> Any:
@@ -256,12 +250,7 @@ def test_a_bad_backup_is_one_line_exit_2(capsys, tmp_path, content, field) -> No
     path = tmp_path / "backup.json"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    code, out, err = cli(capsys, "restore", str(path))
-    assert code == 2
-    assert out == ""
-    assert len(err.strip().splitlines()) == 1
-    assert field in err
-    assert "Traceback" not in err
+    assert_one_line_error(*cli(capsys, "restore", str(path)), field)
 
 
 def test_log_is_unaffected(capsys, store) -> None:  # type: ignore[no-untyped-def]
@@ -403,13 +392,7 @@ def test_without_a_database_nothing_is_read_or_created(capsys, tmp_path, monkeyp
 )
 def test_bad_input_is_one_line_naming_the_field_exit_2(capsys, args, field) -> None:  # type: ignore[no-untyped-def]
     cli(capsys, "checkin", "calves=2")  # a history in use, for plan and week
-    code, out, err = cli(capsys, *args)
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert field in lines[0]
-    assert "Traceback" not in err
-    assert out == ""
+    assert_one_line_error(*cli(capsys, *args), field)
 
 
 def test_a_database_that_cannot_be_opened_is_one_line(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]

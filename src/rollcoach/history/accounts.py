@@ -11,11 +11,11 @@ from datetime import datetime
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import sessionmaker
 
 from rollcoach.history import tables
 from rollcoach.history.dialects import insert_or_skip
 from rollcoach.history.errors import HistoryError
+from rollcoach.history.sessions import reading_sessions, writing_sessions
 from rollcoach.history.store import table_of
 
 
@@ -44,12 +44,13 @@ class Accounts:
     """The account tables over a migrated engine (the same one as the history store)."""
 
     def __init__(self, engine: Engine) -> None:
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = reading_sessions(engine)
+        self._writes = writing_sessions(engine)
 
     def create_user(self, email: str, password_hash: str) -> Account:
         """A user and their own athlete, in one transaction."""
         try:
-            with self._sessions.begin() as session:
+            with self._writes.begin() as session:
                 athlete = tables.Athlete(name=email)
                 session.add(athlete)
                 session.flush()
@@ -69,14 +70,14 @@ class Accounts:
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
         """Store a re-hashed password (argon2 parameters were raised since it was set)."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             user = session.get(tables.User, user_id)
             if user is not None:
                 user.password_hash = password_hash
 
     def delete_account(self, user_id: int) -> None:
         """The user and their athlete with every record (foreign keys cascade)."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             user = session.get(tables.User, user_id)
             if user is not None:
                 session.execute(delete(tables.Athlete).where(tables.Athlete.id == user.athlete_id))
@@ -87,7 +88,7 @@ class Accounts:
         query = delete(token).where(token.user_id == user_id, token.kind == "session")
         if keep_digest is not None:
             query = query.where(token.digest != keep_digest)
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             session.execute(query)
 
     def account_of_user(self, user_id: int) -> Account | None:
@@ -100,7 +101,7 @@ class Accounts:
     def add_token(
         self, user_id: int, kind: str, digest: str, label: str | None, expires_at: datetime | None
     ) -> int:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             token = tables.Token(
                 user_id=user_id, kind=kind, digest=digest, label=label, expires_at=expires_at
             )
@@ -125,7 +126,7 @@ class Accounts:
         return Account(user.id, user.athlete_id, user.email)
 
     def delete_token(self, digest: str) -> None:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             session.execute(delete(tables.Token).where(tables.Token.digest == digest))
 
     def tokens(self, user_id: int, kind: str) -> list[tuple[int, str | None, datetime]]:
@@ -140,7 +141,7 @@ class Accounts:
             return [(row.id, row.label, row.created_at) for row in session.execute(query)]
 
     def revoke_token(self, user_id: int, token_id: int) -> bool:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             token = session.get(tables.Token, token_id)
             if token is None or token.user_id != user_id:
                 return False
@@ -151,7 +152,7 @@ class Accounts:
 
     def grant_coach(self, athlete_id: int, coach_email: str) -> bool:
         """Let the user with ``coach_email`` read this athlete; False when there is no such user."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             coach = session.scalar(select(tables.User).where(tables.User.email == coach_email))
             if coach is None or coach.athlete_id == athlete_id:
                 return False
@@ -169,7 +170,7 @@ class Accounts:
         """Take a coach's access away; False when this athlete never granted it."""
         grant = tables.CoachGrant
         query = select(grant).where(grant.athlete_id == athlete_id, grant.coach_id == coach_id)
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             row = session.scalar(query)
             if row is None:
                 return False
@@ -200,7 +201,7 @@ class Accounts:
     # Sign-in attempts (the rate limit) and server secrets
 
     def record_failed_login(self, key: str) -> None:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             session.add(tables.LoginAttempt(key=key))
 
     def failed_logins_since(self, key: str, since: datetime) -> int:
@@ -213,12 +214,12 @@ class Accounts:
         """After a good sign-in (all of the key's), or old ones (``before``) to keep it small."""
         attempt = tables.LoginAttempt
         condition = attempt.key == key if before is None else attempt.at < before
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             session.execute(delete(attempt).where(condition))
 
     def secret(self, name: str) -> str:
         """A random server secret, made once and shared by every process (first writer wins)."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             connection = session.connection()
             secrets_table = table_of(tables.AppSecret)
             statement = insert_or_skip(connection.dialect, secrets_table, ["name"])

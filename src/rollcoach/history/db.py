@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 
 from rollcoach.history.errors import UnsupportedDatabase
+from rollcoach.history.sessions import BEGIN_IMMEDIATE
 from rollcoach.history.settings import database_url
 from rollcoach.history.store import Store
 
@@ -60,7 +61,7 @@ def upgrade_schema(engine: Engine) -> None:
     migration's transaction takes the write lock at once (BEGIN IMMEDIATE).
     """
     with engine.connect() as connection:
-        connection.execution_options(sqlite_begin_immediate=True)
+        connection.execution_options(**{BEGIN_IMMEDIATE: True})
         with connection.begin():
             if connection.dialect.name == "postgresql":
                 lock = text("SELECT pg_advisory_xact_lock(:key)")
@@ -113,5 +114,5 @@ def _use_wal(cursor: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    immediate = connection.get_execution_options().get("sqlite_begin_immediate", False)
+    immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Engine, select, update
-from sqlalchemy.orm import sessionmaker
 
 from rollcoach.history import tables
+from rollcoach.history.sessions import reading_sessions, writing_sessions
 
 
 class JobState(BaseModel):
@@ -39,10 +39,11 @@ def _as_seen(row: tables.ImportJob) -> JobState:
 
 class ImportJobs:
     def __init__(self, engine: Engine) -> None:
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = reading_sessions(engine)
+        self._writes = writing_sessions(engine)
 
     def start(self, athlete_id: int, total: int) -> int:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             job = tables.ImportJob(athlete_id=athlete_id, status="running", total=total, done=0)
             session.add(job)
             session.flush()
@@ -69,7 +70,7 @@ class ImportJobs:
             return [_as_seen(row) for row in session.scalars(query)]
 
     def _update(self, job_id: int, **values: Any) -> None:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             session.execute(
                 update(tables.ImportJob)
                 .where(tables.ImportJob.id == job_id)

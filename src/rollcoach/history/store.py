@@ -11,7 +11,7 @@ from typing import Any, Protocol, Self, cast
 
 from sqlalchemy import Engine, Table, exists, func, select
 from sqlalchemy.exc import DataError, IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from rollcoach.history import tables
 from rollcoach.history.activity_log import (
@@ -31,6 +31,7 @@ from rollcoach.history.records import (
     StoredInjury,
     StoredSession,
 )
+from rollcoach.history.sessions import reading_sessions, writer, writing_sessions
 from rollcoach.imports.summary import ActivitySummary
 from rollcoach.models.plan_request import Injury
 
@@ -53,7 +54,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = reading_sessions(engine)
+        self._writes = writing_sessions(engine)
 
     @property
     def engine(self) -> Engine:
@@ -78,7 +80,7 @@ class Store:
 
     def default_athlete(self) -> int:
         """The single-user athlete: the first one, created as "me" on first use."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             first = session.scalar(select(tables.Athlete.id).order_by(tables.Athlete.id).limit(1))
             if first is not None:
                 return first
@@ -96,7 +98,7 @@ class Store:
 
     def add_athlete(self, name: str) -> int:
         """A new athlete with the default profile (for accounts; one runner needs none)."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             athlete = tables.Athlete(name=name)
             session.add(athlete)
             session.flush()
@@ -107,7 +109,7 @@ class Store:
             return profile_of(_athlete(session, athlete_id))
 
     def save_profile(self, athlete_id: int, profile: Profile) -> None:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             write_profile(_athlete(session, athlete_id), profile)
 
     def calendar_version(self, athlete_id: int) -> int:
@@ -116,7 +118,7 @@ class Store:
             return int(_athlete(session, athlete_id).settings.get("calendar_version", 0))
 
     def new_calendar_version(self, athlete_id: int) -> int:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             athlete = _athlete(session, athlete_id)
             version = int(athlete.settings.get("calendar_version", 0)) + 1
             athlete.settings = {**athlete.settings, "calendar_version": version}
@@ -144,7 +146,7 @@ class Store:
             )
             for summary in summaries
         ]
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             _athlete(session, athlete_id)
             added = _insert_new_activities(session, rows) if rows else 0
         return AddResult(added=added, already=len(rows) - added)
@@ -241,7 +243,7 @@ class Store:
 
     def clear_injury(self, athlete_id: int, injury_id: int) -> bool:
         """Mark an injury healed from now on; False when this athlete has no such injury."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             row = session.get(tables.Injury, injury_id)
             if row is None or row.athlete_id != athlete_id:
                 return False
@@ -284,12 +286,12 @@ class Store:
 
     def restore_all(self, backup: Mapping[str, Any]) -> None:
         """Load an ``export_all`` backup into this empty database, all or nothing."""
-        with self._engine.begin() as connection:
+        with writer(self._engine).begin() as connection:
             restore_history(connection, backup)
 
     def _add(self, athlete_id: int, row: _NewRow) -> int:
         """Insert one row for a known athlete; its new id."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             _athlete(session, athlete_id)
             session.add(row)
             session.flush()

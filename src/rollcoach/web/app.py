@@ -34,7 +34,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version="1",
         summary="A self-hosted recovery coach for runners: what to foam-roll, and when not to.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # served from our own files: web/api/docs.py
         redoc_url=None,
     )
     app.state.services = services

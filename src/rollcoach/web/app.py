@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from rollcoach.imports.limits import MB
-from rollcoach.web import api, errors, health, pages
+from rollcoach.web import api, api_docs, errors, health, pages
 from rollcoach.web.auth import CSRF_COOKIE
 from rollcoach.web.compression import IsalGZipMiddleware
 from rollcoach.web.middleware import BodyLimit, CsrfCookie, SecurityHeaders
@@ -34,12 +34,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version="1",
         summary="A self-hosted recovery coach for runners: what to foam-roll, and when not to.",
         lifespan=lifespan,
-        docs_url=None,  # served from our own files: web/api/docs.py
+        docs_url=None,  # served from our own files: web/api_docs.py
         redoc_url=None,
     )
     app.state.services = services
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    add_routes(app, [health.router, *api.ROUTERS, *pages.ROUTERS])
+    add_routes(app, [health.router, api_docs.router, *api.ROUTERS, *pages.ROUTERS])
     errors.install(app)
     # Level 1: CPU is the scarcer here (figures in compression.py).
     app.add_middleware(IsalGZipMiddleware, minimum_size=500, compresslevel=1)

@@ -1,10 +1,10 @@
-"""The HTTP API under ``/api/v1`` (spec/interface.md, HTTP), a router per feature; its docs."""
+"""The HTTP API under ``/api/v1`` (spec/interface.md, HTTP): one router per feature."""
 
 from fastapi import APIRouter
 
-from rollcoach.web.api import accounts, coach, docs, engine, imports, records
+from rollcoach.web.api import accounts, coach, engine, imports, records
 
 ROUTERS: list[APIRouter] = [
     engine.engine_router,
-    *(module.router for module in (engine, records, imports, accounts, coach, docs)),
+    *(module.router for module in (engine, records, imports, accounts, coach)),
 ]

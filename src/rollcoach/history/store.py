@@ -169,13 +169,20 @@ class Store:
         with self._sessions() as session:
             return int(session.scalar(query) or 0)
 
-    def activities(self, athlete_id: int) -> list[ActivityRow]:
-        """Stored activities, newest first."""
+    def activities(
+        self, athlete_id: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[ActivityRow]:
+        """Stored activities, newest first; ``limit`` and ``offset`` page them in SQL.
+
+        The id breaks ties between equal start times, so pages never overlap.
+        """
         activity = tables.Activity
         query = (
             select(activity)
             .where(activity.athlete_id == athlete_id)
             .order_by(activity.start_utc.desc(), activity.id.desc())
+            .limit(limit)
+            .offset(offset)
         )
         with self._sessions() as session:
             return [ActivityRow.model_validate(row) for row in session.scalars(query)]
@@ -191,9 +198,17 @@ class Store:
         with self._sessions() as session:
             return [ActivityRow.model_validate(row) for row in session.scalars(query)]
 
-    def log_rows(self, athlete_id: int) -> list[dict[str, Any]]:
-        """The ``rollcoach log --json`` list (spec/interface.md)."""
-        return [log_entry(row) for row in self.activities(athlete_id)]
+    def activity_count(self, athlete_id: int) -> int:
+        activity = tables.Activity
+        query = select(func.count()).where(activity.athlete_id == athlete_id)
+        with self._sessions() as session:
+            return int(session.scalar(query) or 0)
+
+    def log_rows(
+        self, athlete_id: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """The ``rollcoach log --json`` list (spec/interface.md), or one page of it."""
+        return [log_entry(row) for row in self.activities(athlete_id, limit=limit, offset=offset)]
 
     # Check-ins, injuries and sessions
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import HTTPException, Query, Request, status
+from fastapi import HTTPException, Query, Request, Response, status
 from pydantic import BaseModel
 
 from rollcoach.history.profile import Profile
@@ -15,20 +15,51 @@ from rollcoach.history.records import (
 )
 from rollcoach.models.plan_request import Injury
 from rollcoach.web.auth import ViewerDep, services_of
-from rollcoach.web.ids import RecordId
+from rollcoach.web.ids import MAX_ID, RecordId
 from rollcoach.web.routing import api_router
 
 router = api_router("history")
+
+RUNS_PAGE, RUNS_MAX = 100, 1000  # 1,500 runs in one answer were 431 KB
+Limit = Annotated[int, Query(ge=1, le=RUNS_MAX, description="How many runs, at most.")]
+# Runs cannot outnumber ids (ids.py); the bound keeps numbers SQLite cannot hold out of SQL.
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="How many of the newest to skip.")]
+PAGE_HEADERS = {
+    "X-Total-Count": {
+        "description": "How many runs are stored in all.",
+        "schema": {"type": "integer"},
+    },
+    "Link": {
+        "description": 'The next page, as `<URL>; rel="next"`; absent on the last page.',
+        "schema": {"type": "string"},
+    },
+}
 
 
 class Created(BaseModel):
     id: int
 
 
-@router.get("/runs", tags=["history"])
-def runs(request: Request, viewer: ViewerDep) -> list[dict[str, Any]]:
-    """Stored activities, newest first: the same list as ``rollcoach log --json``."""
-    return services_of(request).store.log_rows(viewer.athlete_id)
+@router.get("/runs", tags=["history"], responses={200: {"headers": PAGE_HEADERS}})
+def runs(
+    request: Request,
+    response: Response,
+    viewer: ViewerDep,
+    limit: Limit = RUNS_PAGE,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    """Stored activities, newest first, a page at a time: items as in ``rollcoach log --json``.
+
+    Follow the ``Link`` header's ``rel="next"`` address for the next page;
+    ``X-Total-Count`` says how many there are in all.
+    """
+    store = services_of(request).store
+    total = store.activity_count(viewer.athlete_id)
+    response.headers["X-Total-Count"] = str(total)
+    if offset + limit < total:
+        following = request.url.include_query_params(limit=limit, offset=offset + limit)
+        response.headers["Link"] = f'<{following}>; rel="next"'
+    return store.log_rows(viewer.athlete_id, limit=limit, offset=offset)
 
 
 @router.get("/checkins", tags=["history"])

@@ -1,46 +1,18 @@
 """``rollcoach serve --workers 2`` over one database: stateless processes that share it."""
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx2
 import pytest
 
-from tests.ports import free_port
-from tests.web.conftest import PASSWORD, SECRET
+from tests.web.conftest import PASSWORD
+from tests.web.servers import serving
 
 
 @pytest.fixture
 def served(database_url: str) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "ROLLCOACH_DATABASE_URL": database_url,
-        "ROLLCOACH_AUTH": "accounts",
-        "ROLLCOACH_SECRET_KEY": SECRET,
-    }
-    command = [sys.executable, "-m", "rollcoach", "serve", "--port", str(port), "--workers", "2"]
-    server = subprocess.Popen(command, env=env, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx2.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise AssertionError("rollcoach serve --workers 2 did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+    with serving(database_url, workers=2) as server:
+        yield server.url
 
 
 def test_two_workers_share_accounts_and_data(served: str) -> None:

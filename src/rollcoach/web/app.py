@@ -7,17 +7,16 @@ from importlib import resources
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from rollcoach.imports.limits import MB
 from rollcoach.web import api, api_docs, errors, health, pages
 from rollcoach.web.auth import CSRF_COOKIE
 from rollcoach.web.compression import IsalGZipMiddleware
-from rollcoach.web.middleware import BodyLimit, CsrfCookie, SecurityHeaders
+from rollcoach.web.gate import RequestGate
+from rollcoach.web.middleware import CsrfCookie, SecurityHeaders
 from rollcoach.web.routing import add_routes
 from rollcoach.web.services import build_services
 from rollcoach.web.settings import WebSettings, load_settings
 
 STATIC = resources.files("rollcoach.web") / "static"
-MULTIPART_SLACK = 64 * 1024  # room for multipart headers and form fields around the files
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -44,6 +43,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Level 1: CPU is the scarcer here (figures in compression.py).
     app.add_middleware(IsalGZipMiddleware, minimum_size=500, compresslevel=1)
     app.add_middleware(CsrfCookie, name=CSRF_COOKIE, secure=services.settings.secure_cookies)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_bytes=services.settings.max_upload_mb * MB + MULTIPART_SLACK)
+    app.add_middleware(SecurityHeaders, hsts=services.settings.secure_cookies)
+    app.add_middleware(RequestGate, services=services)  # outermost: before anything reads
     return app

@@ -21,6 +21,8 @@ CSRF_COOKIE = "rc_csrf"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf"
 SESSION_KIND, API_KIND = "session", "api"
+SIGN_IN = "sign in, or send Authorization: Bearer TOKEN"
+TOKEN_INVALID = "the token is not valid (it may have been revoked)"  # noqa: S105 - a message
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,7 @@ def browser_viewer(request: Request) -> Viewer | None:
     cached = getattr(request.state, "viewer", _NOT_ASKED)  # the page asks, then its menu
     if cached is not _NOT_ASKED:
         return cast(Viewer | None, cached)
-    token = request.cookies.get(SESSION_COOKIE)
-    account = (
-        services.accounts.account_for_token(digest(token), SESSION_KIND, now_utc())
-        if token
-        else None
-    )
-    viewer = None if account is None else _viewer(account)
+    viewer = caller_of(services, "", request.cookies.get(SESSION_COOKIE))
     request.state.viewer = viewer
     return viewer
 
@@ -79,25 +75,42 @@ async def api_viewer(request: Request) -> Viewer:
     It also makes the CSRF check (one dependency instead of two: FastAPI's
     dependency solving is a large part of a plan request's cost). Async so that
     single mode answers without a trip to the thread pool; the database is asked
-    (in the pool) only for a token or a session cookie.
+    (in the pool) only for a token or a session cookie, and not again when the
+    request gate (gate.py) already asked before reading the body.
     """
     await check_csrf_unless_token(request)
     services = services_of(request)
     if not services.accounts_on:
         return single_viewer(services)
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        key = digest(token.strip())
-        find = services.accounts.account_for_token
-        account = await run_in_threadpool(find, key, API_KIND, now_utc())
-        if account is not None:
-            return _viewer(account, by_token=True)
-        raise _unauthorized("the token is not valid (it may have been revoked)")
-    viewer = await run_in_threadpool(browser_viewer, request)
-    if viewer is None:
-        raise _unauthorized("sign in, or send Authorization: Bearer TOKEN")
-    return viewer
+    authorization = request.headers.get("authorization", "")
+    caller = getattr(request.state, "caller", _NOT_ASKED)
+    if caller is _NOT_ASKED:
+        session = request.cookies.get(SESSION_COOKIE)
+        caller = await run_in_threadpool(caller_of, services, authorization, session)
+    if caller is None:
+        raise _unauthorized(TOKEN_INVALID if bearer_of(authorization) else SIGN_IN)
+    return cast(Viewer, caller)
+
+
+def bearer_of(authorization: str) -> str | None:
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def caller_of(services: Services, authorization: str, session: str | None) -> Viewer | None:
+    """Who a request's headers say is calling: a bearer token first, else the session cookie.
+
+    A bearer token that is not valid counts as no one, even with a cookie beside it,
+    so a revoked token never falls back to a browser's sign-in.
+    """
+    token = bearer_of(authorization)
+    if token is not None:
+        account = services.accounts.account_for_token(digest(token), API_KIND, now_utc())
+        return None if account is None else _viewer(account, by_token=True)
+    if not session:
+        return None
+    account = services.accounts.account_for_token(digest(session), SESSION_KIND, now_utc())
+    return None if account is None else _viewer(account)
 
 
 ViewerDep = Annotated[Viewer, Depends(api_viewer)]  # every /api/v1 route's "who is asking"

@@ -28,6 +28,9 @@ SECURITY_HEADERS = [
     ),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
+HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")  # two years
+NO_STORE = (b"cache-control", b"no-store")
+CACHEABLE = "/static/"  # addresses carry a digest of the content (render.static_url)
 
 
 class CsrfCookie:
@@ -40,7 +43,7 @@ class CsrfCookie:
         if scope["type"] != "http" or scope["path"].startswith(NO_FORMS):
             await self.app(scope, receive, send)
             return
-        existing = _cookie(scope, self.name)
+        existing = request_cookie(scope, self.name)
         value = existing or secrets.token_urlsafe(24)
         scope.setdefault("state", {})["csrf_cookie"] = value
         if existing:
@@ -58,23 +61,36 @@ class CsrfCookie:
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    """SECURITY_HEADERS on every answer, ``no-store`` on all but static files, HSTS over HTTPS.
+
+    Pages and API answers carry a runner's data, which a shared computer's browser
+    cache or a proxy must not keep; an answer that chose its own Cache-Control
+    (the service worker's ``no-cache``) keeps it. ``hsts`` is on with secure
+    cookies, which say the app is served over HTTPS.
+    """
+
+    def __init__(self, app: ASGIApp, hsts: bool = False) -> None:
         self.app = app
+        self.headers = [*SECURITY_HEADERS, HSTS] if hsts else SECURITY_HEADERS
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        private = not scope["path"].startswith(CACHEABLE)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", []).extend(SECURITY_HEADERS)
+                headers = message.setdefault("headers", [])
+                if private and all(key.lower() != b"cache-control" for key, _ in headers):
+                    headers.append(NO_STORE)
+                headers.extend(self.headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def _cookie(scope: Scope, name: str) -> str | None:
+def request_cookie(scope: Scope, name: str) -> str | None:
     for key, raw in scope.get("headers", []):
         if key == b"cookie":
             jar: SimpleCookie = SimpleCookie()
@@ -85,39 +101,3 @@ def _cookie(scope: Scope, name: str) -> str | None:
             morsel = jar.get(name)
             return morsel.value if morsel else None
     return None
-
-
-class BodyLimit:
-    """Refuses a request body larger than the upload limit before anyone reads it.
-
-    Starlette spools a multipart upload to disk before the route sees it; checking
-    Content-Length here keeps a 10 GB upload from filling the disk first. Bodies
-    without a length (chunked) are still capped by the route as they are copied.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and _content_length(scope) > self.max_bytes:
-            body = b'{"detail": "the upload is larger than this server takes"}'
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
-            return
-        await self.app(scope, receive, send)
-
-
-def _content_length(scope: Scope) -> int:
-    for key, raw in scope.get("headers", []):
-        if key == b"content-length":
-            try:
-                return int(raw)
-            except ValueError:
-                return 0
-    return 0

@@ -18,9 +18,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from rollcoach.cli.athlete import AthleteEmail, athlete_for
 from rollcoach.cli.errors import InputError
 from rollcoach.history.db import open_store
 from rollcoach.history.importing import ImportReport, collect_files, import_paths
+from rollcoach.history.store import Store
 from rollcoach.imports.limits import ImportLimits
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -62,31 +64,31 @@ def _print_report(console: Console, report: ImportReport) -> None:
         console.print(table)
 
 
-def import_(paths: Paths, as_json: JsonFlag = False) -> None:
+def import_(paths: Paths, as_json: JsonFlag = False, athlete_email: AthleteEmail = None) -> None:
     """Import runs from .fit/.gpx/.tcx files (also .gz), folders, zips, and Strava,
     Garmin Connect or Apple Health exports."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"PATH: no such file or folder: {', '.join(missing)}")
-    files = list(collect_files(paths))
-    store = open_store()
-    athlete = store.default_athlete()
-    err = Console(stderr=True)
-    with _progress(err) as progress:
-        task = progress.add_task("import", total=len(files))
-        report = import_paths(
-            store, athlete, files, ImportLimits(), lambda _: progress.advance(task)
-        )
+    with open_store() as store:
+        report = _import_files(store, athlete_for(store, athlete_email), paths)
     if as_json:
         typer.echo(json.dumps(report.as_json(), indent=2))
     else:
         _print_report(Console(), report)
 
 
-def log(as_json: JsonFlag = False) -> None:
+def _import_files(store: Store, athlete: int, paths: list[Path]) -> ImportReport:
+    files = list(collect_files(paths))
+    with _progress(Console(stderr=True)) as progress:
+        task = progress.add_task("import", total=len(files))
+        return import_paths(store, athlete, files, ImportLimits(), lambda _: progress.advance(task))
+
+
+def log(as_json: JsonFlag = False, athlete_email: AthleteEmail = None) -> None:
     """Stored activities, newest first."""
-    store = open_store()
-    rows = store.log_rows(store.default_athlete())
+    with open_store() as store:
+        rows = store.log_rows(athlete_for(store, athlete_email))
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rollcoach.cli.athlete import AthleteEmail, athlete_for, stored_athlete
 from rollcoach.cli.commands import JsonFlag, emit_json, open_history
 from rollcoach.cli.errors import InputError
 from rollcoach.cli.options import split_values
@@ -65,6 +66,7 @@ def checkin(
     hooper: Hooper = None,
     recovery: Recovery = None,
     day: Day = None,
+    athlete_email: AthleteEmail = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Record how sore each area is today (AREA=N, 0-10); --pain marks pain, not soreness."""
@@ -83,7 +85,7 @@ def checkin(
     fields["hooper"] = _pairs([hooper], "--hooper", hooper_names) if hooper else None
     record = Checkin.model_validate(fields)
     with open_history() as store:
-        checkin_id = store.add_checkin(store.default_athlete(), record)
+        checkin_id = store.add_checkin(athlete_for(store, athlete_email), record)
     if as_json:
         emit_json({"id": checkin_id, **record.model_dump(mode="json")})
         return
@@ -157,6 +159,7 @@ def profile(
     no_conditions: NoConditions = None,
     tools: ProfileTools = None,
     screen: Screen = None,
+    athlete_email: AthleteEmail = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Show or edit your profile: age, level, conditions, bone-stress screen, tools."""
@@ -164,13 +167,13 @@ def profile(
     editing = any([age is not None, level, sedentary is not None, screen, *lists.values()])
     with open_history() as store:
         if editing:
-            athlete = store.default_athlete()
+            athlete = athlete_for(store, athlete_email)
             current = _edited(
                 store.get_profile(athlete), age, level, sedentary, screen=screen, **lists
             )
             store.save_profile(athlete, current)
         else:
-            athlete_id = store.first_athlete()
+            athlete_id = stored_athlete(store, athlete_email)
             current = Profile() if athlete_id is None else store.get_profile(athlete_id)
     if as_json:
         emit_json(current.model_dump(mode="json"))
@@ -205,6 +208,7 @@ def injury_add(
     side: Side = "both",
     since: Since = None,
     signs: Signs = None,
+    athlete_email: AthleteEmail = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Record an injury: its area stays out of plans for 72 hours, then gentle only."""
@@ -213,7 +217,7 @@ def injury_add(
         {"area": area, "side": side, "date": when, "signs": split_values(signs)}
     )
     with open_history() as store:
-        injury_id = store.add_injury(store.default_athlete(), injury)
+        injury_id = store.add_injury(athlete_for(store, athlete_email), injury)
     if as_json:
         emit_json({"id": injury_id, **injury.model_dump(mode="json")})
         return
@@ -223,11 +227,12 @@ def injury_add(
 @injury_app.command("list")
 def injury_list(
     show_all: Annotated[bool, typer.Option("--all", help="Cleared injuries too.")] = False,
+    athlete_email: AthleteEmail = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Your injuries, oldest first (open ones only unless --all)."""
     with open_history() as store:
-        athlete = store.first_athlete()
+        athlete = stored_athlete(store, athlete_email)
         found = [] if athlete is None else store.list_injuries(athlete, include_cleared=show_all)
     rows = [_injury_json(stored) for stored in found]
     if as_json:
@@ -243,10 +248,11 @@ def injury_list(
 @injury_app.command("clear")
 def injury_clear(
     injury_id: Annotated[int, typer.Argument(metavar="ID", help="The injury's ID (see list).")],
+    athlete_email: AthleteEmail = None,
 ) -> None:
     """Mark an injury healed: it no longer shapes plans (it stays on record)."""
     with open_history() as store:
-        athlete = store.first_athlete()
+        athlete = stored_athlete(store, athlete_email)
         cleared = athlete is not None and store.clear_injury(athlete, injury_id)
     if not cleared:
         raise InputError(f"ID: no injury {injury_id} (see `rollcoach injury list`)")

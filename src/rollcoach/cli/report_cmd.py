@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from rollcoach.cli.athlete import AthleteEmail, athlete_for
 from rollcoach.cli.errors import InputError
 from rollcoach.history.db import open_store
 from rollcoach.knowledge.loader import load_knowledge
@@ -28,14 +29,16 @@ WeeksOption = Annotated[
 ]
 
 
-def report(out: OutOption = DEFAULT_OUT, weeks: WeeksOption = 12) -> None:
+def report(
+    out: OutOption = DEFAULT_OUT, weeks: WeeksOption = 12, athlete_email: AthleteEmail = None
+) -> None:
     """Write an HTML report with plots of your history."""
     from rollcoach.report import build_report
     from rollcoach.report.reading import read_report_input
 
     now = datetime.now(UTC).astimezone()  # the runner's local time: their day, their weeks
     with open_store() as store:
-        source = read_report_input(store, store.default_athlete(), now, weeks)
+        source = read_report_input(store, athlete_for(store, athlete_email), now, weeks)
     page = build_report(source, load_knowledge().week)
     try:
         out.write_text(page, encoding="utf-8")

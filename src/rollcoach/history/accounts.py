@@ -19,6 +19,11 @@ from rollcoach.history.sessions import reading_sessions, writing_sessions
 from rollcoach.history.store import table_of
 
 
+def email_key(email: str) -> str:
+    """An email as an account keeps it: sign-up stores it trimmed and in lower case."""
+    return email.strip().lower()
+
+
 class EmailTaken(HistoryError, ValueError):
     """Sign-up with an email that already has an account."""
 
@@ -94,6 +99,13 @@ class Accounts:
     def account_of_user(self, user_id: int) -> Account | None:
         with self._sessions() as session:
             user = session.get(tables.User, user_id)
+            return None if user is None else Account(user.id, user.athlete_id, user.email)
+
+    def account_of_email(self, email: str) -> Account | None:
+        """Whose records the CLI's ``--athlete EMAIL`` means (spelt in any case, as at sign-in)."""
+        query = select(tables.User).where(tables.User.email == email_key(email))
+        with self._sessions() as session:
+            user = session.scalar(query)
             return None if user is None else Account(user.id, user.athlete_id, user.email)
 
     # Tokens (browser sessions and personal API tokens)

@@ -99,10 +99,19 @@ def check_chromium() -> None:
     say("no /usr/bin/chromium: browser tests are skipped (sudo apt-get install chromium)")
 
 
+def check_iptables() -> None:
+    """The database-outage test drops packets with iptables (root only; skipped without)."""
+    if not shutil.which("iptables"):
+        apt_install("iptables")
+    if not shutil.which("iptables"):
+        say("no iptables: the database-outage test is skipped")
+
+
 def test() -> None:
     setup()
     check_postgres()
     check_chromium()
+    check_iptables()
     run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
     run(BIN / "mypy")
     run(BIN / "python", "-m", "pytest", *sys.argv[2:])

@@ -12,7 +12,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, 
 
 from rollcoach.history.errors import UnsupportedDatabase
 from rollcoach.history.sessions import BEGIN_IMMEDIATE
-from rollcoach.history.settings import database_url
+from rollcoach.history.settings import database_timeout_s, database_url
 from rollcoach.history.store import Store
 
 SQLITE_BUSY_TIMEOUT_S = 30  # wait this long for another process's write, not fail at once
@@ -36,7 +36,7 @@ def create_history_engine(url: str) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(parsed)
     if backend == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True)
+        return _postgres_engine(parsed, database_timeout_s())
     raise UnsupportedDatabase(f"rollcoach keeps history in SQLite or PostgreSQL, not {backend!r}")
 
 
@@ -67,6 +67,37 @@ def upgrade_schema(engine: Engine) -> None:
                 lock = text("SELECT pg_advisory_xact_lock(:key)")
                 connection.execute(lock, {"key": MIGRATION_LOCK})
             command.upgrade(alembic_config(connection), "head")
+
+
+STATEMENT_TIMEOUT_FACTOR = 3  # a statement may take 3 timeouts: our longest is a bulk restore
+
+
+def _postgres_engine(url: URL, timeout_s: float) -> Engine:
+    """Every wait bounded: connecting, waiting for a pooled connection, a statement, the network.
+
+    Without them a request hung for as long as the database's packets were dropped.
+    ``tcp_user_timeout`` ends a connection whose sent data goes unanswered (the kernel
+    would otherwise retry for about 15 minutes); ``statement_timeout`` is the server's.
+    """
+    statement_ms = int(timeout_s * STATEMENT_TIMEOUT_FACTOR * 1000)
+    given = url.query.get("options", "")
+    options = " ".join(
+        [*([given] if isinstance(given, str) else given), f"-c statement_timeout={statement_ms}"]
+    )
+    connect_args = {
+        "connect_timeout": max(1, round(timeout_s)),
+        "tcp_user_timeout": int(timeout_s * 1000),
+        "keepalives": 1,
+        "keepalives_idle": max(1, round(timeout_s / 2)),
+        "keepalives_interval": 1,
+        "keepalives_count": 3,
+    }
+    return create_engine(
+        url.update_query_dict({"options": options.strip()}),
+        pool_pre_ping=True,
+        pool_timeout=timeout_s,
+        connect_args=connect_args,
+    )
 
 
 def _sqlite_engine(url: URL) -> Engine:

@@ -1,17 +1,22 @@
 """Errors as people expect them: JSON naming the field for the API, a calm page for browsers."""
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rollcoach.history.errors import UnknownAthlete
 from rollcoach.web.render import render_error
 
 API_PREFIX = "/api/"
+DATABASE_RETRY_AFTER_S = "5"
+DATABASE_DOWN = "the coach cannot reach its records just now: try again in a few seconds"
+log = logging.getLogger(__name__)
 
 
 def field_message(problems: list[Any]) -> str:
@@ -67,8 +72,28 @@ async def _unknown_athlete(request: Request, _error: Exception) -> Response:
     )
 
 
+def database_unavailable() -> JSONResponse:
+    """A database error as a 503 to retry later, closing the connection (it may be stuck).
+
+    Also used by the request gate, which runs before the app's own handlers.
+    """
+    headers = {"Retry-After": DATABASE_RETRY_AFTER_S, "Connection": "close"}
+    return JSONResponse({"detail": DATABASE_DOWN}, status.HTTP_503_SERVICE_UNAVAILABLE, headers)
+
+
+async def _database_error(request: Request, error: Exception) -> Response:
+    """Busy, locked, unreachable or timed out: never a plain 500 and a reset connection."""
+    log.warning("database error on %s %s: %s", request.method, request.url.path, error)
+    if _is_api(request):
+        return database_unavailable()
+    page = render_error(request, status.HTTP_503_SERVICE_UNAVAILABLE, DATABASE_DOWN.capitalize())
+    page.headers.update({"Retry-After": DATABASE_RETRY_AFTER_S, "Connection": "close"})
+    return page
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(ValidationError, _model_invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(UnknownAthlete, _unknown_athlete)
+    app.add_exception_handler(SQLAlchemyError, _database_error)

@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import orjson
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from rollcoach.imports.limits import MB, human_size
 from rollcoach.web.auth import SESSION_COOKIE, SIGN_IN, TOKEN_INVALID, caller_of
-from rollcoach.web.errors import API_PREFIX
+from rollcoach.web.errors import API_PREFIX, database_unavailable
 from rollcoach.web.middleware import ASGIApp, Message, Receive, Scope, Send, request_cookie
 from rollcoach.web.services import Services
 
@@ -53,7 +54,11 @@ class RequestGate:
         if self.services.accounts_on and scope["method"] not in NO_BODY:
             authorization = _header(scope["headers"], b"authorization")
             session = request_cookie(scope, SESSION_COOKIE)
-            caller = await run_in_threadpool(caller_of, self.services, authorization, session)
+            try:
+                caller = await run_in_threadpool(caller_of, self.services, authorization, session)
+            except SQLAlchemyError:
+                await database_unavailable()(scope, receive, send)
+                return
             if caller is None and path not in PUBLIC_WRITES:
                 await _refuse_anonymous(send, path, bool(authorization))
                 return

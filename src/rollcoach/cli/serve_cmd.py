@@ -67,6 +67,9 @@ def seed_demo_if_empty(url: str | None) -> bool:
         return True
 
 
+SHUTDOWN_GRACE_S = 15  # on SIGTERM, requests in flight get this long, then are cut off
+
+
 def serve(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
@@ -96,4 +99,5 @@ def serve(
         workers=workers,
         log_level="warning",
         proxy_headers=True,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
     )

@@ -43,7 +43,7 @@ def fill_accounts(store: Store) -> None:
     coach = accounts.create_user("coach@example.org", "hash-2")
     accounts.add_token(runner.user_id, "api", "d" * 64, "script", None)
     accounts.grant_coach(runner.athlete_id, "coach@example.org")
-    accounts.record_failed_login(coach.email)
+    accounts.record_attempts([coach.email])
     accounts.secret("web-secret")
     ImportJobs(store.engine).start(runner.athlete_id, 2)
 

@@ -9,7 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import ColumnElement, Engine, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from rollcoach.history import tables
@@ -87,13 +87,20 @@ class Accounts:
             if user is not None:
                 session.execute(delete(tables.Athlete).where(tables.Athlete.id == user.athlete_id))
 
-    def end_other_sessions(self, user_id: int, keep_digest: str | None) -> None:
-        """Sign out every browser but this one (after a password change)."""
+    def replace_password(self, user_id: int, password_hash: str, keep_digest: str | None) -> None:
+        """A new password, and every token made under the old one gone in the same transaction.
+
+        Other browsers' sessions and all API tokens: whoever knew the old password
+        may have made them. Only this browser's session (``keep_digest``) stays.
+        """
         token = tables.Token
-        query = delete(token).where(token.user_id == user_id, token.kind == "session")
+        query = delete(token).where(token.user_id == user_id)
         if keep_digest is not None:
             query = query.where(token.digest != keep_digest)
         with self._writes.begin() as session:
+            user = session.get(tables.User, user_id)
+            if user is not None:
+                user.password_hash = password_hash
             session.execute(query)
 
     def account_of_user(self, user_id: int) -> Account | None:
@@ -212,22 +219,33 @@ class Accounts:
 
     # Sign-in attempts (the rate limit) and server secrets
 
-    def record_failed_login(self, key: str) -> None:
+    def record_attempts(self, keys: list[str]) -> list[int]:
+        """One sign-in attempt per key, committed before anyone counts it (see login.sign_in)."""
         with self._writes.begin() as session:
-            session.add(tables.LoginAttempt(key=key))
+            rows = [tables.LoginAttempt(key=key) for key in keys]
+            session.add_all(rows)
+            session.flush()
+            return [row.id for row in rows]
 
-    def failed_logins_since(self, key: str, since: datetime) -> int:
+    def attempts_since(self, key: str, since: datetime) -> int:
         attempt = tables.LoginAttempt
         query = select(func.count()).where(attempt.key == key, attempt.at >= since)
         with self._sessions() as session:
             return int(session.scalar(query) or 0)
 
-    def forget_failed_logins(self, key: str, before: datetime | None = None) -> None:
-        """After a good sign-in (all of the key's), or old ones (``before``) to keep it small."""
+    def forget_attempts(self, ids: list[int], key: str | None = None) -> None:
+        """Take attempts back (never checked, or a right password), and all of ``key``'s."""
         attempt = tables.LoginAttempt
-        condition = attempt.key == key if before is None else attempt.at < before
+        condition: ColumnElement[bool] = attempt.id.in_(ids)
+        if key is not None:
+            condition = or_(condition, attempt.key == key)
         with self._writes.begin() as session:
             session.execute(delete(attempt).where(condition))
+
+    def forget_attempts_before(self, before: datetime) -> None:
+        """Attempts older than the window count for nothing: dropped to keep the table small."""
+        with self._writes.begin() as session:
+            session.execute(delete(tables.LoginAttempt).where(tables.LoginAttempt.at < before))
 
     def secret(self, name: str) -> str:
         """A random server secret, made once and shared by every process (first writer wins)."""

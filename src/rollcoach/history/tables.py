@@ -215,7 +215,7 @@ class CoachGrant(Base):
 
 
 class LoginAttempt(Base):
-    """A failed sign-in, kept in the database so every app process counts the same ones."""
+    """A wrong sign-in, or one being checked: in the database so every process counts them."""
 
     __tablename__ = "login_attempts"
 

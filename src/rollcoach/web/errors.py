@@ -12,11 +12,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rollcoach.history.errors import UnknownAthlete
 from rollcoach.web.render import render_error
+from rollcoach.web.security import PasswordChecksBusy
 
 API_PREFIX = "/api/"
 DATABASE_RETRY_AFTER_S = "5"
 DATABASE_DOWN = "the coach cannot reach its records just now: try again in a few seconds"
 log = logging.getLogger(__name__)
+BUSY_RETRY_AFTER_S = "2"
 
 
 def field_message(problems: list[Any]) -> str:
@@ -72,6 +74,15 @@ async def _unknown_athlete(request: Request, _error: Exception) -> Response:
     )
 
 
+async def _busy(request: Request, error: Exception) -> Response:
+    """No free password slot (security.PasswordSlots): 503, and when to come back."""
+    retry = {"Retry-After": BUSY_RETRY_AFTER_S}
+    busy = StarletteHTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(error), retry)
+    response = await _http_error(request, busy)
+    response.headers.update(retry)
+    return response
+
+
 def database_unavailable() -> JSONResponse:
     """A database error as a 503 to retry later, closing the connection (it may be stuck).
 
@@ -97,3 +108,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(UnknownAthlete, _unknown_athlete)
     app.add_exception_handler(SQLAlchemyError, _database_error)
+    app.add_exception_handler(PasswordChecksBusy, _busy)

@@ -1,12 +1,14 @@
-"""Sign-up and sign-in rules shared by the pages and the API: hashing and the rate limit.
+"""Sign-up, sign-in and password changes, shared by the pages and the API.
 
-The limit counts failed sign-ins per email and per client address in the
-database, so it holds across every app process; a success clears the email's.
+Hashing and checking passwords each take a slot (security.PasswordSlots), and
+sign-ins are limited per email and per client address in the database, so the
+limit holds across every app process (see :func:`sign_in`).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pydantic import BaseModel, EmailStr, Field
+from starlette.requests import Request
 
 from rollcoach.history.accounts import Account
 from rollcoach.web.auth import now_utc
@@ -14,6 +16,7 @@ from rollcoach.web.security import (
     DUMMY_HASH,
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
+    PasswordChecksBusy,
     check_password,
     hash_password,
     needs_rehash,
@@ -36,31 +39,81 @@ class TooManyAttempts(Exception):
     """Sign-in refused for a while: too many failures for this email or address."""
 
 
+def client_of(request: Request) -> str:
+    """The address the sign-in limit counts per (the peer; behind a proxy, the proxy's)."""
+    return request.client.host if request.client else "unknown"
+
+
 def sign_up(services: Services, credentials: Credentials) -> Account:
     """A new account (raises ``EmailTaken``)."""
-    return services.accounts.create_user(credentials.key, hash_password(credentials.password))
+    with services.password_slots.slot():
+        password_hash = hash_password(credentials.password)
+    return services.accounts.create_user(credentials.key, password_hash)
 
 
 def sign_in(services: Services, email: str, password: str, client: str) -> Account | None:
-    """The account if the password is right; None if not; TooManyAttempts when limited."""
-    email_key, client_key = email.strip().lower(), f"client:{client}"
-    settings, accounts = services.settings, services.accounts
-    since = now_utc() - timedelta(minutes=settings.login_window_minutes)
-    for key in (email_key, client_key):
-        if accounts.failed_logins_since(key, since) >= settings.login_attempts:
+    """The account if the password is right; None if not; TooManyAttempts when limited.
+
+    Each attempt is written (and committed) first, then counted, and only then
+    is the password checked. With read committed, the k-th attempt to commit
+    counts at least k rows, its own and the k - 1 committed before it (its count
+    starts after its commit), so every attempt past the limit sees more than
+    the limit and is refused unchecked: at most ``login_attempts`` checks per key
+    and window, however requests interleave across processes. Unchecked attempts
+    (refused, or no free slot) are taken back, wrong ones stay, and a right one
+    clears the email's and takes back its own address row.
+    """
+    email_key = email.strip().lower()
+    keys = [email_key, f"client:{client}"]
+    accounts, since = services.accounts, _window_start(services)
+    attempts = accounts.record_attempts(keys)
+    try:
+        _refuse_over_limit(services, keys, since)
+        account = _check(services, email_key, password)
+    except (TooManyAttempts, PasswordChecksBusy):
+        accounts.forget_attempts(attempts)
+        raise
+    if account is None:
+        accounts.forget_attempts_before(since)
+        return None
+    accounts.forget_attempts(attempts, key=email_key)
+    return account
+
+
+def set_new_password(
+    services: Services, account: Account, password: str, keep_session: str | None
+) -> None:
+    """The new password; everything the old one let anyone make stops working.
+
+    That is other browsers' sessions, every API token, and the calendar address
+    (a new version; the page says so before and after).
+    """
+    with services.password_slots.slot():
+        password_hash = hash_password(password)
+    services.store.new_calendar_version(account.athlete_id)
+    services.accounts.replace_password(account.user_id, password_hash, keep_session)
+
+
+def _window_start(services: Services) -> datetime:
+    return now_utc() - timedelta(minutes=services.settings.login_window_minutes)
+
+
+def _refuse_over_limit(services: Services, keys: list[str], since: datetime) -> None:
+    settings = services.settings
+    for key in keys:
+        if services.accounts.attempts_since(key, since) > settings.login_attempts:
             raise TooManyAttempts(
                 f"too many failed sign-ins: wait {settings.login_window_minutes} minutes"
             )
-    found = accounts.password_hash(email_key)
+
+
+def _check(services: Services, email_key: str, password: str) -> Account | None:
+    """Checked in a slot, against a dummy hash for unknown emails (so timing does not tell)."""
+    found = services.accounts.password_hash(email_key)
     stored_hash = found[1] if found else DUMMY_HASH
-    matches = check_password(stored_hash, password)  # also for unknown emails: same timing
-    if found is None or not matches:
-        accounts.record_failed_login(email_key)
-        accounts.record_failed_login(client_key)
-        accounts.forget_failed_logins(email_key, before=since)
-        return None
-    account, _ = found
-    accounts.forget_failed_logins(email_key)
-    if needs_rehash(stored_hash):
-        accounts.set_password_hash(account.user_id, hash_password(password))
-    return account
+    with services.password_slots.slot():
+        if not check_password(stored_hash, password) or found is None:
+            return None
+        if needs_rehash(stored_hash):
+            services.accounts.set_password_hash(found[0].user_id, hash_password(password))
+    return found[0]

@@ -9,6 +9,9 @@ reads only a header, and our forms must work with scripts off.
 import hashlib
 import hmac
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -36,6 +39,33 @@ def needs_rehash(stored_hash: str) -> bool:
 
 # A real hash to check against when the email is unknown, so timing does not tell.
 DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+
+SLOT_WAIT_S = 1.0  # how long a request waits for a free password slot before it is told to retry
+
+
+class PasswordChecksBusy(Exception):
+    """Every password slot stayed taken for the whole wait: the caller should retry shortly."""
+
+
+class PasswordSlots:
+    """At most ``size`` argon2 hashes or checks at once in this process.
+
+    Each takes 64 MiB and about 1.5 cores for 0.1 s; without a cap a burst of
+    sign-ins (or of guesses) would pile up in the thread pool and starve every
+    other request. A request waits a moment for a slot, then is turned away.
+    """
+
+    def __init__(self, size: int, wait_s: float = SLOT_WAIT_S) -> None:
+        self._slots, self._wait_s = threading.BoundedSemaphore(size), wait_s
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self._wait_s):
+            raise PasswordChecksBusy("busy with other sign-ins: please try again in a few seconds")
+        try:
+            yield
+        finally:
+            self._slots.release()
 
 
 def new_token() -> str:

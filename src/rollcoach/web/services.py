@@ -6,7 +6,7 @@ from rollcoach.history.accounts import Accounts
 from rollcoach.history.db import open_store
 from rollcoach.history.import_jobs import ImportJobs
 from rollcoach.history.store import Store
-from rollcoach.web.security import Signer
+from rollcoach.web.security import PasswordSlots, Signer
 from rollcoach.web.settings import WebSettings
 
 SIGNING_KEY_ROW = "web-secret"
@@ -19,6 +19,7 @@ class Services:
     accounts: Accounts
     jobs: ImportJobs
     signer: Signer
+    password_slots: PasswordSlots
     single_athlete: int | None = None
 
     @property
@@ -39,4 +40,6 @@ def build_services(settings: WebSettings) -> Services:
         secret = accounts.secret(SIGNING_KEY_ROW)
     # Single mode has one athlete for the life of the process: look it up once, not per request.
     single = store.default_athlete() if settings.auth == "single" else None
-    return Services(settings, store, accounts, ImportJobs(store.engine), Signer(secret), single)
+    slots = PasswordSlots(settings.password_checks)
+    jobs = ImportJobs(store.engine)
+    return Services(settings, store, accounts, jobs, Signer(secret), slots, single)

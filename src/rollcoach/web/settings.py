@@ -50,6 +50,15 @@ class WebSettings(BaseSettings):
     login_window_minutes: int = Field(
         default=15, ge=1, le=1440, description="The window the failed sign-ins are counted in."
     )
+    password_checks: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description=(
+            "Password hashes and checks run at once per process (argon2: 64 MiB and over a "
+            "core each); a request finding none free within a second gets 503 and Retry-After."
+        ),
+    )
     max_upload_mb: int = Field(
         default=512, ge=1, le=10240, description="The largest upload the import page takes."
     )

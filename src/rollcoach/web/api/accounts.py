@@ -13,7 +13,7 @@ from rollcoach.web.auth import (
     services_of,
 )
 from rollcoach.web.ids import RecordId
-from rollcoach.web.login import Credentials, TooManyAttempts, sign_in, sign_up
+from rollcoach.web.login import Credentials, TooManyAttempts, client_of, sign_in, sign_up
 from rollcoach.web.routing import api_router
 from rollcoach.web.security import digest, new_token
 from rollcoach.web.services import Services
@@ -77,7 +77,7 @@ def create_account(body: Credentials, request: Request) -> AccountOut:
 def create_token(body: TokenRequest, request: Request) -> TokenOut:
     """A personal API token; shown once, only its digest is kept."""
     services = _accounts_on(request)
-    client = request.client.host if request.client else "unknown"
+    client = client_of(request)
     try:
         account = sign_in(services, body.email, body.password, client)
     except TooManyAttempts as error:

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from rollcoach.history.accounts import EmailTaken
 from rollcoach.web.auth import end_browser_session, services_of, start_browser_session
 from rollcoach.web.errors import field_message
-from rollcoach.web.login import Credentials, TooManyAttempts, sign_in, sign_up
+from rollcoach.web.login import Credentials, TooManyAttempts, client_of, sign_in, sign_up
 from rollcoach.web.pages.common import back_to
 from rollcoach.web.render import render
 from rollcoach.web.routing import page_router
@@ -74,7 +74,7 @@ async def signin(request: Request) -> Response:
     form = await request.form()
     email = str(form.get("email") or "")
     services = services_of(request)
-    client = request.client.host if request.client else "unknown"
+    client = client_of(request)
     try:
         password = str(form.get("password") or "")
         account = await run_in_threadpool(sign_in, services, email, password, client)

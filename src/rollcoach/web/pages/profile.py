@@ -24,6 +24,10 @@ from rollcoach.web.security import digest, new_token
 from rollcoach.web.view import area_name
 
 router = page_router()
+PASSWORD_CHANGED = (
+    "Password changed. Other devices are signed out, your API tokens no longer work "  # noqa: S105
+    "(make new ones below) and your calendar has a new address: subscribe again from Week."
+)
 
 
 def profile_context(request: Request, viewer: Viewer, **extra: Any) -> dict[str, Any]:
@@ -48,8 +52,12 @@ def profile_context(request: Request, viewer: Viewer, **extra: Any) -> dict[str,
 
 
 @router.get("/profile", response_class=HTMLResponse)
-def profile_page(request: Request, viewer: PageViewer, saved: bool = False) -> HTMLResponse:
+def profile_page(
+    request: Request, viewer: PageViewer, saved: bool = False, password_changed: bool = False
+) -> HTMLResponse:
     flashes = ["Saved."] if saved else []
+    if password_changed:
+        flashes.append(PASSWORD_CHANGED)
     return render(request, "profile.html", profile_context(request, viewer, flashes=flashes))
 
 

@@ -170,3 +170,10 @@ def test_the_gate_lets_through_unsigned_exactly_the_routes_that_ask_no_viewer() 
         if route.methods - NO_BODY and not _calls(route.dependant) & guards
     }
     assert open_writes - SIGNING_OUT == PUBLIC_WRITES
+
+
+def test_the_gates_refusals_carry_the_security_headers(server: Served) -> None:
+    refused = httpx2.post(f"{server.url}/api/v1/checkins", json={})
+    assert refused.status_code == 401
+    assert refused.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]

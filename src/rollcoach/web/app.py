@@ -43,6 +43,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Level 1: CPU is the scarcer here (figures in compression.py).
     app.add_middleware(IsalGZipMiddleware, minimum_size=500, compresslevel=1)
     app.add_middleware(CsrfCookie, name=CSRF_COOKIE, secure=services.settings.secure_cookies)
+    app.add_middleware(RequestGate, services=services)  # before anything reads the body
+    # Outermost, so the gate's own refusals carry the headers too.
     app.add_middleware(SecurityHeaders, hsts=services.settings.secure_cookies)
-    app.add_middleware(RequestGate, services=services)  # outermost: before anything reads
     return app

@@ -3,7 +3,9 @@
 Entity declarations are how XML bombs (billion laughs) and external-entity leaks
 work, and no GPX or TCX needs them, so a DOCTYPE or ENTITY is refused before any
 parser sees the file. Byte-order marks and the leading whitespace Strava writes
-before ``<?xml`` are removed, because strict parsers reject both.
+before ``<?xml`` are removed, because strict parsers reject both. Nesting depth and
+element count are bounded too (:mod:`rollcoach.imports._xmlshape`): a GPX nested
+200,000 deep crashed the process inside gpxpy.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from rollcoach.imports._xmlshape import check_xml_shape
 from rollcoach.imports.errors import ImportRejected
 
 _BOMS = (
@@ -36,7 +39,9 @@ def xml_text(data: bytes, kind: str) -> str:
         raise ImportRejected("file is empty")
     if _ENTITIES.search(text):
         raise ImportRejected("XML entities are not allowed")
-    return _DECLARATION.sub("", text, count=1)
+    text = _DECLARATION.sub("", text, count=1)
+    check_xml_shape(text)
+    return text
 
 
 def _decode(data: bytes, kind: str) -> str:

@@ -22,6 +22,15 @@ class ImportLimits:
 
 DEFAULT_LIMITS = ImportLimits()
 
+# Real GPX and TCX files nest 4 to 9 elements deep, an Apple Health export 4. gpxpy
+# deep-copies extension elements, recursively in C: 200,000 nested ones crash Python.
+MAX_XML_DEPTH = 64
+# Elements a parser holds at once: a whole GPX or TCX, or one top-level entry of an
+# Apple Health export (streamed). The sample files hold 12,000 to 36,000 a MB, so a
+# big 50 MB GPX holds about 1.4 million; ElementTree takes ~88 bytes an element, so
+# the cap keeps a tree near 350 MB where 200 MB of ``<a/>`` would build 4 GB.
+MAX_XML_ELEMENTS = 4_000_000
+
 
 def human_size(n: int) -> str:
     """``300 MB``, ``12 KB`` or ``900 bytes``: readable in a rejection reason."""
@@ -35,3 +44,19 @@ def human_size(n: int) -> str:
 def too_large(size: int, limit: int, what: str = "too large") -> ImportRejected:
     """The rejection for anything past a limit ("too large: 300 MB > 200 MB limit")."""
     return ImportRejected(f"{what}: {human_size(size)} > {human_size(limit)} limit")
+
+
+def too_deep(limit: int = MAX_XML_DEPTH) -> ImportRejected:
+    """The rejection for XML nested past ``limit`` (:data:`MAX_XML_DEPTH`)."""
+    return ImportRejected(
+        f"the file nests its XML more than {limit} levels deep"
+        " (watches and apps write about 10): it cannot be read safely"
+    )
+
+
+def too_many_elements(what: str, limit: int = MAX_XML_ELEMENTS) -> ImportRejected:
+    """The rejection for ``what`` ("the file") holding more than ``limit`` elements."""
+    return ImportRejected(
+        f"{what} holds more than {limit:,} XML elements, far more than watches"
+        " and apps write: it cannot be read safely"
+    )

@@ -15,13 +15,14 @@ of the same sport starting within 60 s of a stored one counts as "already".
 """
 
 import hashlib
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, select
 
@@ -44,6 +45,28 @@ from rollcoach.imports.summary import ActivitySummary
 Progress = Callable[[Path], None]
 StreamReader = Callable[[Readable], Iterator[ExportActivity]]
 TWIN_WINDOW = timedelta(seconds=60)
+REFUSED_BY_DATABASE = "the history cannot store these activities (a value is out of range)"
+log = logging.getLogger(__name__)
+
+
+class Tally(Protocol):
+    """Counts what an import reads inside each item: zip members, export activities.
+
+    ``found`` as they are discovered, ``done`` as each is finished (its own
+    transaction committed), so a caller can show progress inside one big archive.
+    """
+
+    def found(self, count: int) -> None: ...
+
+    def done(self) -> None: ...
+
+
+class _NoTally:
+    def found(self, count: int) -> None:
+        pass
+
+    def done(self) -> None:
+        pass
 
 
 @dataclass
@@ -162,9 +185,10 @@ class _Importer:
         limits: ImportLimits,
         zip_limits: ZipLimits,
         report: ImportReport,
+        tally: Tally,
     ) -> None:
         self.store, self.athlete_id, self.report = store, athlete_id, report
-        self.limits, self.zip_limits = limits, zip_limits
+        self.limits, self.zip_limits, self.tally = limits, zip_limits, tally
 
     @contextmanager
     def reporting(self, label: str) -> Iterator[None]:
@@ -221,7 +245,8 @@ class _Importer:
                 self.athlete_id, fresh, content_hash=digest, source_path=label
             )
         except ActivityRejected as exc:
-            self.report.skip(label, str(exc))
+            log.warning("%s: %s", label, exc)  # the database's words are for the admin
+            self.report.skip(label, REFUSED_BY_DATABASE)
             return
         self.report.imported += result.added
         self.report.already += result.already
@@ -236,16 +261,21 @@ class _Importer:
         """
         with self.reporting(origin):
             for item in _guarded(items):
-                if item.summary is None:
-                    self.report.skip(f"{origin} ({item.label})", item.reason or "unreadable")
-                    continue
-                digest = _digest(item.key.encode())
-                known = self.store.file_activity_count(self.athlete_id, digest)
-                if known:
-                    self.report.already += known
-                else:
-                    source = f"{root}/{item.source}" if item.source else origin
-                    self.add(source, [item.summary], digest)
+                self.tally.found(1)
+                self.activity(origin, item, root)
+                self.tally.done()
+
+    def activity(self, origin: str, item: ExportActivity, root: str) -> None:
+        if item.summary is None:
+            self.report.skip(f"{origin} ({item.label})", item.reason or "unreadable")
+            return
+        digest = _digest(item.key.encode())
+        known = self.store.file_activity_count(self.athlete_id, digest)
+        if known:
+            self.report.already += known
+        else:
+            source = f"{root}/{item.source}" if item.source else origin
+            self.add(source, [item.summary], digest)
 
     def archive(self, label: str, archive: Archive) -> None:
         names = archive.names
@@ -253,11 +283,13 @@ class _Importer:
         summaries = [n for n in names if garmin_export.is_summaries(n)]
         xmls = sorted((n for n in names if apple_health.is_export_xml(n)), key=len)
         if not (csvs or summaries or xmls):  # a zip of run files (or of zips of them)
+            self.tally.found(len(archive.refused) + sum(map(is_run_file, names)))
             for member in archive.members(is_run_file):
                 if member.reason is not None:
                     self.report.skip(f"{label}/{member.name}", member.reason)
                 else:
                     self.member(f"{label}/{member.name}", member.data)
+                self.tally.done()
             return
         for name, reason in archive.refused:
             self.report.skip(f"{label}/{name}", reason)
@@ -283,7 +315,7 @@ def import_file(
     store: Store, athlete_id: int, path: Path, limits: ImportLimits, report: ImportReport
 ) -> None:
     """Read, hash and store one run file; any problem lands in ``report.skipped``."""
-    _Importer(store, athlete_id, limits, DEFAULT_ZIP_LIMITS, report).path(path)
+    _Importer(store, athlete_id, limits, DEFAULT_ZIP_LIMITS, report, _NoTally()).path(path)
 
 
 def import_paths(
@@ -294,13 +326,15 @@ def import_paths(
     on_file: Progress | None = None,
     zip_limits: ZipLimits = DEFAULT_ZIP_LIMITS,
     report: ImportReport | None = None,
+    tally: Tally | None = None,
 ) -> ImportReport:
     """Import files, folders, zips and exports in turn; one bad item never stops the rest.
 
-    ``report`` (default: a new one) is filled as it goes, so ``on_file`` can read it.
+    ``report`` (default: a new one) is filled as it goes, so ``on_file`` and
+    ``tally`` can read it.
     """
     report = report if report is not None else ImportReport()
-    importer = _Importer(store, athlete_id, limits, zip_limits, report)
+    importer = _Importer(store, athlete_id, limits, zip_limits, report, tally or _NoTally())
     for path in collect_files(files):
         importer.path(path)
         if on_file is not None:

@@ -28,35 +28,28 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-# Run as a script, this folder comes first on sys.path and this file, named like the standard
-# library's ``http``, would shadow it for ``http.client`` (which httpx2 needs).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+# First: this file is named like the standard library's ``http`` (see harness.py).
+from harness import plan_bodies, started_server
 
-import httpx2 as httpx  # noqa: E402
+# isort: split
+import httpx2 as httpx
 
-ROOT = Path(__file__).resolve().parents[1]
 PLANS, TRIVIAL = "/api/v1/plans", "/health/live"
 GOAL_RATIO, GOAL_KB, LATENCY_CLIENTS = 0.70, 150, 50
 GZIP = {"Accept-Encoding": "gzip"}
-SORE = ["calves", "hamstrings", "quadriceps", "glutes", "it-band", "feet", "shins"]
-TOOLS = ["foam-roller", "massage-ball", "massage-stick", "peanut-ball"]
 
 
 @dataclass
@@ -72,67 +65,13 @@ class Load:
         return self.requests / self.seconds
 
 
-def plan_bodies(n: int = 64, seed: int = 7) -> list[dict[str, Any]]:
-    """Around the issue's example: a long post-run session, a few sore spots, varied a little."""
-    rng = random.Random(seed)
-
-    def body() -> dict[str, Any]:
-        minutes = rng.randint(40, 150)
-        run = {"minutes": minutes, "km": round(minutes / rng.uniform(4.8, 6.5), 1)}
-        return {
-            "when": "post-run",
-            "minutes": rng.choice([8, 10, 10, 12, 15]),
-            "tools": ["foam-roller", *rng.sample(TOOLS[1:], rng.randint(0, 2))],
-            "athlete": {"age": rng.randint(25, 60)},
-            "soreness": {s: rng.randint(2, 7) for s in rng.sample(SORE, rng.randint(1, 3))},
-            "run": run | {"type": rng.choice(["long", "easy", "tempo", "intervals"])},
-        }
-
-    return [body() for _ in range(n)]
-
-
 # The server
 
 
-@contextmanager
-def started_server(folder: Path) -> Iterator[str]:
-    """``rollcoach serve`` on a free port over a fresh database; stopped however we leave."""
-    with socket.socket() as probe:  # a free port
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ROLLCOACH_")}
-    env["ROLLCOACH_DATABASE_URL"] = f"sqlite:///{folder / 'bench.db'}"
-    env["ROLLCOACH_AUTH"] = "single"
-    command = [sys.executable, "-m", "rollcoach", "serve", "--workers", "1", "--host", "127.0.0.1"]
-    log_path, url = folder / "server.log", f"http://127.0.0.1:{port}"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(  # noqa: S603 - our own CLI
-            [*command, "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            wait_until_ready(url, server, log_path)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-
-
-def wait_until_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the server stopped ({server.returncode}):\n{log.read_text()}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"the server did not answer GET /health within 60 s:\n{log.read_text()}")
+def single_mode(folder: Path) -> dict[str, str]:
+    """One athlete, no sign-in, a fresh SQLite file: the engine's cost, not the accounts'."""
+    database = f"sqlite:///{folder / 'bench.db'}"
+    return {"ROLLCOACH_DATABASE_URL": database, "ROLLCOACH_AUTH": "single"}
 
 
 def warm_up(url: str, bodies: list[dict[str, Any]]) -> None:
@@ -358,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with (
         tempfile.TemporaryDirectory(prefix="rollcoach-http-") as tmp,
-        started_server(Path(tmp)) as url,
+        started_server(Path(tmp), single_mode(Path(tmp)), "--workers", "1") as url,
     ):
         run(url, args.seconds, args.concurrency)
     return 0

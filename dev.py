@@ -28,6 +28,7 @@ STAMP = VENV / ".rollcoach-installed"
 POSTGRES = ("127.0.0.1", 5432)
 CHROMIUM = Path("/usr/bin/chromium")
 DEMO_DATABASE = ROOT / ".demo" / "rollcoach-demo.db"
+BENCHES = ("plan.py", "import.py", "web.py", "load.py")  # bench/harness.py is what they share
 
 
 def say(message: str) -> None:
@@ -134,13 +135,13 @@ def demo() -> None:
 
 
 def bench() -> None:
-    """Every script in bench/; the HTTP one needs wrk to judge throughput (see its summary)."""
+    """Every benchmark in bench/; the web one needs wrk to judge throughput (see its summary)."""
     setup()
     if not shutil.which("wrk"):
         apt_install("wrk")
-    for script in sorted((ROOT / "bench").glob("*.py")):
-        say(f"running {script.name}")
-        run(BIN / "python", script, *sys.argv[2:])
+    for name in BENCHES:
+        say(f"running bench/{name}")
+        run(BIN / "python", ROOT / "bench" / name, *sys.argv[2:])
 
 
 TASKS = {"setup": setup, "test": test, "demo": demo, "bench": bench}

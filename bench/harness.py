@@ -1,10 +1,4 @@
-"""What the bench scripts share: a real ``rollcoach serve`` to load, and the plan requests sent.
-
-Import it first (before httpx2): run as a script, a bench script's folder comes first on
-``sys.path``, and ``bench/http.py``, named like the standard library's ``http``, would shadow
-it for ``http.client`` (which httpx2 needs). Importing this module moves the folder last, so
-the standard library wins and the scripts still find each other.
-"""
+"""What the bench scripts share: a real ``rollcoach serve`` to load, and the plan requests sent."""
 
 from __future__ import annotations
 
@@ -20,12 +14,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+import httpx2 as httpx
 
-import httpx2 as httpx  # noqa: E402
-
-ROOT = _HERE.parent
+ROOT = Path(__file__).resolve().parent.parent
 SORE = ["calves", "hamstrings", "quadriceps", "glutes", "it-band", "feet", "shins"]
 TOOLS = ["foam-roller", "massage-ball", "massage-stick", "peanut-ball"]
 READY_WITHIN_S = 60

@@ -53,10 +53,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-# First: it puts the standard library's ``http`` ahead of bench/http.py (see harness.py).
-from harness import ROOT, plan_bodies, started_server
-
-# isort: split
 import httpx2 as httpx
 from rich.console import Console
 from rich.table import Table
@@ -64,6 +60,8 @@ from rich.text import Text
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
+
+from harness import ROOT, plan_bodies, started_server
 
 POSTGRES = os.environ.get(
     "ROLLCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

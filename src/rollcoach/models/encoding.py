@@ -1,7 +1,7 @@
 """A plan as JSON bytes, each frozen item of it serialised once and then reused.
 
 The planner shares frozen steps, exclusions and advice between answers (see
-planning/dosing.py), so most of a plan's JSON has been written before. On bench/http.py's
+planning/dosing.py), so most of a plan's JSON has been written before. On bench/web.py's
 64 plan answers (26 KB each, 2026-11-23) ``model_dump_json`` took 60 µs, as long as the
 planning itself; with the items' JSON reused, the same bytes take a few µs. The bytes
 are pydantic's own for every item (orjson only joins them), and a test checks the whole

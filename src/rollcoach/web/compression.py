@@ -1,7 +1,7 @@
 """Gzip for responses, compressed by ISA-L (the ``isal`` package) instead of zlib.
 
 Starlette's GZipMiddleware is kept whole (when to compress, headers, streaming); only its
-compressor is swapped. Measured on bench/http.py's 64 plan answers (26 KB of JSON each,
+compressor is swapped. Measured on bench/web.py's 64 plan answers (26 KB of JSON each,
 2 cores, 2026-11-23): zlib level 1 takes 125 µs and gives 4,065 bytes; ISA-L level 1
 takes 28 µs and gives 3,850 bytes. On a plan request that was a fifth of the server's time.
 """

@@ -19,7 +19,7 @@ READY_WITHIN_S = 1.0
 
 @router.get("/health/live")
 async def live() -> dict[str, str]:
-    """The process answers (used by bench/http.py as the trivial endpoint)."""
+    """The process answers (used by bench/web.py as the trivial endpoint)."""
     return {"status": "ok"}
 
 

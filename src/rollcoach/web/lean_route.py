@@ -2,7 +2,7 @@
 
 FastAPI's body and dependency machinery cost more than the plan itself. Measured with
 wrk on 2 cores (2026-11-23): one fixed request, 2,320 plans/s through a regular route
-against 3,629/s as a bare Starlette endpoint; bench/http.py's 64 varied requests,
+against 3,629/s as a bare Starlette endpoint; bench/web.py's 64 varied requests,
 2,078/s before this class and 2,639/s with it. The class keeps FastAPI's OpenAPI from
 the endpoint's signature, and handles a request in three steps: the viewer (auth and
 CSRF, as ``api_viewer`` does for every route), the body validated straight from JSON

@@ -1,7 +1,7 @@
 """Two small pure-ASGI middlewares: the CSRF cookie and the security headers.
 
 Pure ASGI rather than ``BaseHTTPMiddleware`` so they add no task per request
-(measured in bench/http.py: the plan endpoint is the hot path).
+(measured in bench/web.py: the plan endpoint is the hot path).
 """
 
 import secrets

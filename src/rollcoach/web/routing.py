@@ -2,7 +2,7 @@
 
 FastAPI 0.165 keeps each included router as a nested matcher, consulted one level at
 a time; with a router per feature module that cost about 50 µs per API request
-(measured in-process: 224 µs for POST /api/v1/plans nested, see bench/http.py). The
+(measured in-process: 224 µs for POST /api/v1/plans nested, see bench/web.py). The
 routes are added to the app's own list instead, in the order given.
 """
 

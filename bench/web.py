@@ -1,7 +1,7 @@
 """How fast does the web app plan over HTTP next to its trivial endpoint, and what does a phone
 download for the guided session?
 
-    .venv/bin/python bench/http.py [--seconds 10] [--concurrency 50] [--url http://host:port]
+    .venv/bin/python bench/web.py [--seconds 10] [--concurrency 50] [--url http://host:port]
 
 Against a real server: ``rollcoach serve`` started here as a child process (single mode, one
 uvicorn worker, a fresh temporary SQLite database; ready once ``GET /health`` answers; stopped
@@ -41,11 +41,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-# First: this file is named like the standard library's ``http`` (see harness.py).
-from harness import plan_bodies, started_server
-
-# isort: split
 import httpx2 as httpx
+
+from harness import plan_bodies, started_server
 
 PLANS, TRIVIAL = "/api/v1/plans", "/health/live"
 GOAL_RATIO, GOAL_KB, LATENCY_CLIENTS = 0.70, 150, 50

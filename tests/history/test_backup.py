@@ -45,7 +45,7 @@ def fill_accounts(store: Store) -> None:
     accounts.grant_coach(runner.athlete_id, "coach@example.org")
     accounts.record_attempts([coach.email])
     accounts.secret("web-secret")
-    ImportJobs(store.engine).start(runner.athlete_id, 2)
+    ImportJobs(store.engine).start(runner.athlete_id, 2, "web:1:lease")
 
 
 def test_restoring_a_backup_into_an_empty_database_gives_the_same_backup(

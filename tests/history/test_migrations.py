@@ -1,20 +1,25 @@
 """The schema comes from the migrations alone, and it is exactly the models' schema."""
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, inspect, text
+from sqlalchemy import Column, Integer, MetaData, inspect, select, text
 
+from rollcoach.history import tables
 from rollcoach.history.backup import schema_revision
-from rollcoach.history.db import open_store
+from rollcoach.history.db import alembic_config, create_history_engine, open_store
 from rollcoach.history.errors import UnsupportedDatabase
 from rollcoach.history.store import Store
 from rollcoach.history.tables import Base
 from tests.history.factories import HASH_A, make_summary
 
+HEAD = "0003"  # the newest migration
+UPDATED = datetime(2026, 11, 20, 7, 5, tzinfo=UTC)
 TABLES = {
     "athletes",
     "injuries",
@@ -60,7 +65,7 @@ def test_opening_again_keeps_the_schema_and_the_data(database_url: str) -> None:
         first.add_activities(athlete, [make_summary()], content_hash=HASH_A, source_path="a.fit")
     with open_store(database_url) as again:
         with again.engine.connect() as connection:
-            assert schema_revision(connection) == "0002"
+            assert schema_revision(connection) == HEAD
         assert len(again.activities(athlete)) == 1
 
 
@@ -90,4 +95,38 @@ def test_app_processes_starting_together_migrate_one_after_the_other(database_ur
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         revisions = list(pool.map(open_and_close, range(4)))
-    assert revisions == ["0002"] * 4
+    assert revisions == [HEAD] * 4
+
+
+def test_import_jobs_from_before_heartbeats_take_their_last_update_as_one(
+    database_url: str,
+) -> None:
+    """0003 adds owner and heartbeat_at; a job already there keeps its running state."""
+    engine = create_history_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0002")
+            sqlite = connection.dialect.name == "sqlite"  # keeps UTC without its offset
+            at = UPDATED.replace(tzinfo=None) if sqlite else UPDATED
+            connection.execute(
+                text(
+                    "INSERT INTO athletes (id, name, created_at, level, sedentary, conditions, "
+                    "screen, tools, settings) VALUES (1, 'me', :at, 'novice', :no, '[]', '{}', "
+                    "'[]', '{}')"
+                ),
+                {"at": at, "no": False},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO import_jobs (athlete_id, status, total, done, report, "
+                    "created_at, updated_at) VALUES (1, 'running', 1, 0, '{}', :at, :at)"
+                ),
+                {"at": at},
+            )
+    finally:
+        engine.dispose()
+    with open_store(database_url) as store, store.engine.connect() as connection:
+        job = tables.ImportJob
+        row = connection.execute(select(job.owner, job.heartbeat_at, job.updated_at)).one()
+    assert row.owner is None
+    assert row.heartbeat_at == row.updated_at == UPDATED

@@ -1,6 +1,7 @@
 """Web tests run the real app (TestClient) on a fresh SQLite file and a fresh PostgreSQL schema."""
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,12 +21,18 @@ MakeApp = Callable[..., FastAPI]
 
 
 @pytest.fixture
-def make_app(database_url: str) -> Iterator[MakeApp]:
-    """Apps over this test's database; each is closed after the test."""
+def make_app(database_url: str, tmp_path: Path) -> Iterator[MakeApp]:
+    """Apps over this test's database, uploads in its own folder; each is closed after the test."""
     made: list[FastAPI] = []
 
     def make(**settings: Any) -> FastAPI:
-        values = {"database_url": database_url, "secret_key": SECRET, "auth": "single", **settings}
+        values = {
+            "database_url": database_url,
+            "secret_key": SECRET,
+            "auth": "single",
+            "upload_dir": tmp_path / "uploads",
+            **settings,
+        }
         app = create_app(WebSettings(**values))
         made.append(app)
         return app

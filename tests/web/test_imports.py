@@ -6,17 +6,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from rollcoach.history import tables
+from rollcoach.history.import_jobs import LEASE
+from tests.web.jobs import services_of, upload
 from tests.web.runfiles import run_gpx
 
 START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
-
-
-def upload(client: TestClient, files: list[tuple[str, bytes]]) -> dict[str, object]:
-    parts = [("files", (name, data, "application/octet-stream")) for name, data in files]
-    response = client.post("/api/v1/imports", files=parts)
-    assert response.status_code == 202, response.text
-    job_id = response.json()["id"]
-    return client.get(f"/api/v1/imports/{job_id}").json()
 
 
 def test_an_upload_imports_the_good_files_and_names_the_bad_one(single: TestClient) -> None:
@@ -60,6 +54,7 @@ def test_the_upload_limit_is_a_413_and_stores_nothing(make_app: object) -> None:
     parts = [("files", (name, data, "application/gpx+xml")) for name, data in big]
     assert client.post("/api/v1/imports", files=parts).status_code == 413
     assert client.get("/api/v1/imports").json() == []
+    assert list(services_of(client).imports.folders.root.iterdir()) == []
 
 
 def test_a_body_far_past_the_limit_is_refused_before_it_is_read(make_app: object) -> None:
@@ -72,12 +67,12 @@ def test_a_body_far_past_the_limit_is_refused_before_it_is_read(make_app: object
     assert client.get("/api/v1/imports").json() == []
 
 
-def test_a_job_whose_process_died_shows_as_interrupted(single: TestClient) -> None:
-    services = single.app.state.services  # type: ignore[attr-defined]
-    job_id = services.jobs.start(services.store.default_athlete(), 3)
+def test_a_job_whose_heartbeat_stopped_shows_as_interrupted(single: TestClient) -> None:
+    services = services_of(single)
+    job_id = services.jobs.start(services.store.default_athlete(), 3, "gone:1:lease")
     assert single.get(f"/api/v1/imports/{job_id}").json()["status"] == "running"
-    long_ago = tables.utc_now() - timedelta(hours=1)
+    lapsed = tables.utc_now() - LEASE - timedelta(seconds=1)
     with services.store.engine.begin() as connection:
-        connection.execute(update(tables.ImportJob).values(updated_at=long_ago))
+        connection.execute(update(tables.ImportJob).values(heartbeat_at=lapsed))
     assert single.get(f"/api/v1/imports/{job_id}").json()["status"] == "interrupted"
     assert "Interrupted" in single.get(f"/import/{job_id}").text

@@ -234,7 +234,11 @@ class AppSecret(Base):
 
 
 class ImportJob(Base):
-    """A background import from the web app: its progress and, once done, its report."""
+    """A background import from the web app: its progress and, once done, its report.
+
+    ``owner`` is the lease of the process doing the work and ``heartbeat_at`` when
+    it last said it is alive, so any app process can tell a slow job from a dead one.
+    """
 
     __tablename__ = "import_jobs"
 
@@ -246,3 +250,5 @@ class ImportJob(Base):
     report: Mapped[dict[str, Any]] = mapped_column(JSON, default=_no_answers)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    owner: Mapped[str | None] = mapped_column(String(100))
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)

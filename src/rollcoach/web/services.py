@@ -6,6 +6,7 @@ from rollcoach.history.accounts import Accounts
 from rollcoach.history.db import open_store
 from rollcoach.history.import_jobs import ImportJobs
 from rollcoach.history.store import Store
+from rollcoach.web.import_runner import ImportRunner, import_runner
 from rollcoach.web.security import PasswordSlots, Signer
 from rollcoach.web.settings import WebSettings
 
@@ -20,6 +21,7 @@ class Services:
     jobs: ImportJobs
     signer: Signer
     password_slots: PasswordSlots
+    imports: ImportRunner
     single_athlete: int | None = None
 
     @property
@@ -27,6 +29,8 @@ class Services:
         return self.settings.auth == "accounts"
 
     def close(self) -> None:
+        """Stop the imports (bounded, they resume later), then close the database."""
+        self.imports.stop()
         self.store.close()
 
 
@@ -42,4 +46,5 @@ def build_services(settings: WebSettings) -> Services:
     single = store.default_athlete() if settings.auth == "single" else None
     slots = PasswordSlots(settings.password_checks)
     jobs = ImportJobs(store.engine)
-    return Services(settings, store, accounts, jobs, Signer(secret), slots, single)
+    imports = import_runner(settings, store, jobs)
+    return Services(settings, store, accounts, jobs, Signer(secret), slots, imports, single)

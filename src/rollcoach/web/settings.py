@@ -4,6 +4,7 @@ Built by :func:`load_settings` when the app is made, never at import time, so
 tests and several app processes can each bring their own.
 """
 
+from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
@@ -61,6 +62,13 @@ class WebSettings(BaseSettings):
     )
     max_upload_mb: int = Field(
         default=512, ge=1, le=10240, description="The largest upload the import page takes."
+    )
+    upload_dir: Path | None = Field(
+        default=None,
+        description=(
+            "Where uploads wait while their import runs (kept while it is interrupted, to "
+            "resume); default: a folder in the user's data folder."
+        ),
     )
 
     @model_validator(mode="after")

@@ -1,134 +1,116 @@
-"""Imports from the browser or the API: uploads saved to a private folder, read in the background.
+"""Imports from the browser or the API: each upload kept in its job's folder, read by a child.
 
 The job's progress and per-file report live in the database (``ImportJobs``) so
-any app process can show them; the process that took the upload does the work.
+any app process can show them. The upload is written once, straight into its
+folder as it arrives (upload_stream.py); a child process reads it
+(import_runner.py), and an interrupted job resumes from the same folder.
 """
 
-import shutil
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path, PurePath
 from typing import Any
 
-from fastapi import BackgroundTasks, HTTPException, Request, UploadFile, status
+from fastapi import HTTPException, Request, status
+from starlette.concurrency import run_in_threadpool
 
-from rollcoach.history.import_jobs import ImportJobs, JobState
-from rollcoach.history.importing import ImportReport, import_paths
-from rollcoach.history.store import Store
-from rollcoach.imports.limits import MB, ImportLimits
-from rollcoach.web.auth import Viewer, services_of
+from rollcoach.history.import_jobs import JobState
+from rollcoach.imports.limits import MB
+from rollcoach.web.auth import (
+    CSRF_COOKIE,
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    Viewer,
+    bearer_of,
+    services_of,
+)
+from rollcoach.web.import_runner import NotResumable
+from rollcoach.web.services import Services
+from rollcoach.web.upload_folder import remove
+from rollcoach.web.upload_stream import FieldCheck, receive_files
 
-CHUNK = 1024 * 1024
+FORM_OUT_OF_DATE = (
+    "the form is out of date or came from another site: reload it and choose the files again"
+)
 
-
-@dataclass(frozen=True)
-class SavedUpload:
-    path: Path
-    name: str
-
-
-def save_uploads(files: list[UploadFile], folder: Path, max_mb: int) -> list[SavedUpload]:
-    """Copy each upload to ``folder`` under a safe name; 413 past the size limit."""
-    saved, total = [], 0
-    for index, upload in enumerate(files):
-        name = PurePath((upload.filename or "upload").replace("\\", "/")).name or "upload"
-        target = folder / f"{index:04d}-{name}"
-        with target.open("wb") as out:
-            while chunk := upload.file.read(CHUNK):
-                total += len(chunk)
-                if total > max_mb * MB:
-                    raise HTTPException(
-                        status.HTTP_413_CONTENT_TOO_LARGE, f"uploads are limited to {max_mb} MB"
-                    )
-                out.write(chunk)
-        saved.append(SavedUpload(target, name))
-    return saved
-
-
-def new_upload_folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="rollcoach-upload-"))
-
-
-class _Progress:
-    """Turns the importer's per-file callback into the job's per-file report."""
-
-    def __init__(self, jobs: ImportJobs, job_id: int, names: dict[str, str]) -> None:
-        self.jobs, self.job_id, self.names = jobs, job_id, names
-        self.report = ImportReport()
-        self.files: list[dict[str, Any]] = []
-        self.seen = (0, 0, 0)
-
-    def on_file(self, path: Path) -> None:
-        imported, already, skipped = (
-            self.report.imported,
-            self.report.already,
-            len(self.report.skipped),
-        )
-        name = self.names.get(str(path), path.name)
-        reasons = [item["reason"] for item in self.report.skipped[self.seen[2] :]]
-        self.files.append(
-            {
-                "name": name,
-                "imported": imported - self.seen[0],
-                "already": already - self.seen[1],
-                "skipped": reasons,
+# The request body of POST /api/v1/imports, for the API docs (the route reads the stream itself).
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "Run files, zips or exports.",
+                        }
+                    },
+                }
             }
-        )
-        self.seen = (imported, already, skipped)
-        self.jobs.advance(self.job_id, len(self.files), self.as_json())
-
-    def as_json(self) -> dict[str, Any]:
-        data = self.report.as_json()
-        data["files"] = self.files
-        return data
+        },
+    }
+}
 
 
-def run_import(
-    store: Store, jobs: ImportJobs, job_id: int, athlete_id: int, uploads: list[SavedUpload]
-) -> None:
-    """Import the saved uploads into the athlete's history, then remove them."""
-    names = {str(upload.path): upload.name for upload in uploads}
-    progress = _Progress(jobs, job_id, names)
-    try:
-        import_paths(
-            store,
-            athlete_id,
-            [u.path for u in uploads],
-            ImportLimits(),
-            progress.on_file,
-            report=progress.report,
-        )
-        jobs.finish(job_id, _public(progress.as_json(), uploads))
-    except Exception as error:
-        jobs.finish(job_id, {"error": f"the import stopped: {error}"}, status="failed")
-    finally:
-        if uploads:
-            shutil.rmtree(uploads[0].path.parent, ignore_errors=True)
-
-
-def _public(report: dict[str, Any], uploads: list[SavedUpload]) -> dict[str, Any]:
-    """Skipped paths named as the runner knows them, not by our temporary folder."""
-    for item in report["skipped"]:
-        for upload in uploads:
-            item["path"] = item["path"].replace(str(upload.path), upload.name)
-    return report
-
-
-def start_import(
-    request: Request, viewer: Viewer, files: list[UploadFile], background: BackgroundTasks
-) -> JobState:
-    """Save the uploads, queue the import after the response, and return the new job."""
+async def start_import(request: Request, viewer: Viewer, check: FieldCheck | None) -> JobState:
+    """Receive the upload into a folder of its own, start its job, and return the job."""
     services = services_of(request)
-    folder = new_upload_folder()
+    incoming = services.imports.folders.incoming()
     try:
-        uploads = save_uploads(files, folder, services.settings.max_upload_mb)
+        files = await receive_files(request, incoming, services.settings.max_upload_mb * MB, check)
+        job_id = await run_in_threadpool(services.imports.start, viewer.athlete_id, incoming, files)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove(incoming)
         raise
-    job_id = services.jobs.start(viewer.athlete_id, len(uploads))
-    background.add_task(
-        run_import, services.store, services.jobs, job_id, viewer.athlete_id, uploads
-    )
+    return _job(services, viewer, job_id)
+
+
+def resume_import(request: Request, viewer: Viewer, job_id: int) -> JobState:
+    """Run an interrupted job again from its kept upload; 409 with the reason if it cannot."""
+    services = services_of(request)
+    if services.jobs.get(viewer.athlete_id, job_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such import")
+    try:
+        services.imports.resume(viewer.athlete_id, job_id)
+    except NotResumable as why:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(why)) from None
+    return _job(services, viewer, job_id)
+
+
+def _job(services: Services, viewer: Viewer, job_id: int) -> JobState:
     job = services.jobs.get(viewer.athlete_id, job_id)
     assert job is not None
     return job
+
+
+def form_token_check(request: Request) -> FieldCheck | None:
+    """The import page's CSRF check: the header if sent, else the form's field before the files.
+
+    The page's routes check forms by reading them whole (``auth.check_csrf``),
+    which would spool the upload to disk first; this checks the token as it streams by.
+    """
+    signer, cookie = services_of(request).signer, request.cookies.get(CSRF_COOKIE)
+
+    def check(submitted: str | None) -> None:
+        if not signer.csrf_ok(cookie, submitted):
+            raise HTTPException(status.HTTP_403_FORBIDDEN, FORM_OUT_OF_DATE)
+
+    header = request.headers.get(CSRF_HEADER)
+    if header is None:
+        return check
+    check(header)
+    return None
+
+
+def csrf_header_for_uploads(request: Request) -> None:
+    """A browser uploading to the API sends its CSRF token as a header, never in the body.
+
+    Checked before the API's own check (``auth.check_csrf_unless_token``), which
+    would otherwise read a form body whole to find the token.
+    """
+    cookie_only = request.cookies.get(SESSION_COOKIE) and not bearer_of(
+        request.headers.get("authorization", "")
+    )
+    if cookie_only and request.headers.get(CSRF_HEADER) is None:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "send the X-CSRF-Token header with uploads")

@@ -31,4 +31,4 @@ ROUTERS: list[APIRouter] = [
         account,
         pwa,
     )
-]
+] + [imports.upload_router]

@@ -213,3 +213,26 @@ def test_athlete_b_can_reach_none_of_athlete_a_pages(accounts_app: FastAPI) -> N
                 assert "secret-a" not in response.text and "a@example.org" not in response.text
     assert walked >= 5
     assert {path: a.get(path).json() for path in before} == before
+
+
+def test_runners_sharing_an_address_are_not_locked_out_by_each_others_typos(
+    make_app: Any,
+) -> None:
+    """Per email 5, per address 50 by default: a club behind one NAT address signs in."""
+    app = make_app(auth="accounts")
+    for n in range(8):
+        wrong = {"email": f"runner{n}@example.org", "password": "wrong password"}
+        assert TestClient(app).post("/api/v1/tokens", json=wrong).status_code == 401
+    sign_up_with_token(app, "ann@example.org")
+
+
+def test_one_address_trying_many_emails_is_limited(make_app: Any) -> None:
+    app = make_app(auth="accounts", login_attempts_per_address=3)
+    sign_up_with_token(app, "ann@example.org")
+    answers = [
+        TestClient(app)
+        .post("/api/v1/tokens", json={"email": f"guess{n}@example.org", "password": "x" * 12})
+        .status_code
+        for n in range(4)
+    ]
+    assert answers == [401, 401, 401, 429]

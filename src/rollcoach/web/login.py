@@ -58,7 +58,7 @@ def sign_in(services: Services, email: str, password: str, client: str) -> Accou
     is the password checked. With read committed, the k-th attempt to commit
     counts at least k rows, its own and the k - 1 committed before it (its count
     starts after its commit), so every attempt past the limit sees more than
-    the limit and is refused unchecked: at most ``login_attempts`` checks per key
+    the limit and is refused unchecked: at most the limit's checks per key
     and window, however requests interleave across processes. Unchecked attempts
     (refused, or no free slot) are taken back, wrong ones stay, and a right one
     clears the email's and takes back its own address row.
@@ -99,9 +99,11 @@ def _window_start(services: Services) -> datetime:
 
 
 def _refuse_over_limit(services: Services, keys: list[str], since: datetime) -> None:
+    """``keys`` is the email's and the address's, each with its own limit."""
     settings = services.settings
-    for key in keys:
-        if services.accounts.attempts_since(key, since) > settings.login_attempts:
+    limits = (settings.login_attempts, settings.login_attempts_per_address)
+    for key, limit in zip(keys, limits, strict=True):
+        if services.accounts.attempts_since(key, since) > limit:
             raise TooManyAttempts(
                 f"too many failed sign-ins: wait {settings.login_window_minutes} minutes"
             )

@@ -46,7 +46,16 @@ class WebSettings(BaseSettings):
     )
     session_days: int = Field(default=30, ge=1, le=365, description="Sign-ins last this long.")
     login_attempts: int = Field(
-        default=5, ge=1, le=100, description="Failed sign-ins allowed per email and per address."
+        default=5, ge=1, le=100, description="Failed sign-ins allowed per email."
+    )
+    login_attempts_per_address: int = Field(
+        default=50,
+        ge=1,
+        le=10000,
+        description=(
+            "Failed sign-ins allowed per client address: higher than per email, because "
+            "a club's runners can share one address (a NAT or a proxy)."
+        ),
     )
     login_window_minutes: int = Field(
         default=15, ge=1, le=1440, description="The window the failed sign-ins are counted in."

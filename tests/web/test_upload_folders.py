@@ -6,19 +6,23 @@ Another database sharing the upload folder keeps its own.
 """
 
 import os
+import subprocess
+import sys
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from rollcoach.history import tables
 from rollcoach.history.import_jobs import Snapshot
-from rollcoach.web.import_runner import NOT_RESUMED
+from rollcoach.history.settings import DATABASE_URL_VARIABLE
+from rollcoach.web.import_runner import CHILD_MODULE, NOT_RESUMED, new_lease
 from rollcoach.web.upload_folder import INCOMING_STALE
 from tests.history.conftest import FreshDatabases
 from tests.web.conftest import MakeApp
-from tests.web.jobs import services_of
+from tests.web.jobs import WAIT_S, services_of
+from tests.web.runfiles import run_gpx
 
 
 def test_at_start_up_the_uploads_no_job_needs_are_removed(
@@ -65,3 +69,20 @@ def test_at_start_up_the_uploads_no_job_needs_are_removed(
     assert forgotten is not None and forgotten.status == "failed"
     assert forgotten.report["error"] == NOT_RESUMED
     assert other.imports.folders.root.is_dir()
+
+
+def test_a_job_ending_after_its_web_process_is_gone_still_removes_its_upload(
+    make_app: MakeApp, database_url: str
+) -> None:
+    """The child runs on its own (here started by hand, with no web process watching)."""
+    services = services_of(TestClient(make_app()))
+    lease = new_lease()
+    job_id = services.jobs.start(services.store.default_athlete(), 1, lease)
+    folder = services.imports.folders.adopt(services.imports.folders.incoming(), job_id)
+    (folder / "0000-monday.gpx").write_bytes(run_gpx(datetime(2026, 11, 20, 7, 0, tzinfo=UTC), 30))
+    child = [sys.executable, "-m", CHILD_MODULE, str(job_id), lease, str(folder)]
+    environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
+    subprocess.run(child, env=environment, check=True, timeout=WAIT_S)
+    job = services.jobs.get(services.store.default_athlete(), job_id)
+    assert job is not None and job.status == "done" and job.report["imported"] == 1
+    assert not folder.exists()

@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from rollcoach.history.db import create_history_engine
 from rollcoach.history.import_jobs import (
     DONE,
+    ENDED,
     FAILED,
     HEARTBEAT_EVERY_S,
     INTERRUPTED,
@@ -34,7 +35,7 @@ from rollcoach.history.settings import database_url
 from rollcoach.history.store import Store
 from rollcoach.imports.limits import ImportLimits
 from rollcoach.web.import_progress import ImportStopped, JobProgress
-from rollcoach.web.upload_folder import upload_files
+from rollcoach.web.upload_folder import remove, upload_files
 
 log = logging.getLogger("rollcoach.import")
 
@@ -63,7 +64,8 @@ def run_job(
     except Exception:
         log.exception("import job %s stopped on an error", held[0])
         status = FAILED
-    jobs.finish(*held, status, progress.snapshot(status))
+    if jobs.finish(*held, status, progress.snapshot(status)) and status in ENDED:
+        remove(folder)  # here too, not only in the web process: that one may be gone
 
 
 @contextmanager

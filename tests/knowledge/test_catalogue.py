@@ -42,11 +42,28 @@ def _texts(folder: Path, suffixes: tuple[str, ...], skip: set[str]) -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in files)
 
 
+# Rules the spec gained for an issue still open (issue 9, the coaching rebuild); each
+# leaves this set, and joins tests/spec.py and the data, when that work lands.
+AWAITING_ISSUE_9 = {
+    "SAFE-12",
+    "DOSE-9",
+    "DOSE-10",
+    "DOSE-11",
+    "TOOL-7",
+    "TOOL-8",
+    "REST-6",
+    "REST-7",
+    "REST-8",
+}
+
+
 def test_catalogue_holds_every_rule_of_the_spec_in_order() -> None:
     ids = list(load_knowledge().rules)
     assert ids == RULE_IDS
+    assert not AWAITING_ISSUE_9 & set(RULE_IDS), "landed: take it out of AWAITING_ISSUE_9"
     if SPEC.exists():  # beside a checkout, the spec itself is the reference
-        assert ID_PATTERN.findall(SPEC.read_text(encoding="utf-8")) == RULE_IDS
+        in_spec = ID_PATTERN.findall(SPEC.read_text(encoding="utf-8"))
+        assert [rule for rule in in_spec if rule not in AWAITING_ISSUE_9] == RULE_IDS
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)

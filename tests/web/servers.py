@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,15 +25,26 @@ class Served:
 
 @contextmanager
 def serving(database_url: str, workers: int = 1, **env: str) -> Iterator[Served]:
-    """The app with accounts on over ``database_url``; ``env`` adds ROLLCOACH_* settings."""
+    """The app with accounts on over ``database_url``; ``env`` adds ROLLCOACH_* settings.
+
+    Uploads wait in a folder of this server's own, removed after it, never the user's.
+    """
+    with tempfile.TemporaryDirectory(prefix="rollcoach-test-uploads-") as uploads:
+        environment = {
+            **os.environ,
+            "ROLLCOACH_DATABASE_URL": database_url,
+            "ROLLCOACH_AUTH": "accounts",
+            "ROLLCOACH_SECRET_KEY": SECRET,
+            "ROLLCOACH_UPLOAD_DIR": uploads,
+            **env,
+        }
+        with _server(environment, workers) as served:
+            yield served
+
+
+@contextmanager
+def _server(environment: dict[str, str], workers: int) -> Iterator[Served]:
     port = free_port()
-    environment = {
-        **os.environ,
-        "ROLLCOACH_DATABASE_URL": database_url,
-        "ROLLCOACH_AUTH": "accounts",
-        "ROLLCOACH_SECRET_KEY": SECRET,
-        **env,
-    }
     command = [sys.executable, "-m", "rollcoach", "serve", "--port", str(port)]
     command += ["--workers", str(workers)]
     server = subprocess.Popen(command, env=environment, start_new_session=True)

@@ -177,3 +177,11 @@ def test_the_gates_refusals_carry_the_security_headers(server: Served) -> None:
     assert refused.status_code == 401
     assert refused.headers["cache-control"] == "no-store"
     assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]
+
+
+def test_answers_to_whole_requests_keep_the_connection_open(server: Served) -> None:
+    account = {"email": "cy@example.org", "password": PASSWORD}
+    with httpx2.Client(base_url=server.url) as client:
+        for answer in (client.get("/health/live"), client.post("/api/v1/accounts", json=account)):
+            assert answer.status_code in {200, 201}
+            assert answer.headers.get("connection") != "close"

@@ -48,7 +48,8 @@ class RequestGate:
             return
         path = scope["path"]
         limit = self.upload_limit if path in UPLOAD_PATHS else BODY_LIMIT
-        if _declared_length(scope["headers"]) > limit:
+        declared = _declared_length(scope["headers"])
+        if declared > limit:
             await _refuse(send, 413, TooLarge(limit).detail)
             return
         if self.services.accounts_on and scope["method"] not in NO_BODY:
@@ -63,30 +64,34 @@ class RequestGate:
                 await _refuse_anonymous(send, path, bool(authorization))
                 return
             scope.setdefault("state", {})["caller"] = caller
-        counted = _CountedBody(receive, limit)
+        expected = declared > 0 or bool(_header(scope["headers"], b"transfer-encoding"))
+        counted = _CountedBody(receive, limit, expected)
         await self.app(scope, counted.receive, counted.closing(send))
 
 
 class _CountedBody:
-    """Counts body bytes as they arrive; past the cap the route's read fails with 413."""
+    """Counts body bytes as they arrive; past the cap the route's read fails with 413.
 
-    def __init__(self, receive: Receive, limit: int) -> None:
-        self._receive, self.limit, self.seen, self.refused = receive, limit, 0, False
+    An answer sent before the whole body came (a refusal here or the route's own)
+    closes the connection, so the rest of the body is never read.
+    """
+
+    def __init__(self, receive: Receive, limit: int, expected: bool) -> None:
+        self._receive, self.limit, self.seen = receive, limit, 0
+        self.complete = not expected  # a request without a body has all of it already
 
     async def receive(self) -> Message:
         message = await self._receive()
         if message["type"] == "http.request":
             self.seen += len(message.get("body", b""))
+            self.complete = not message.get("more_body", False)
             if self.seen > self.limit:
-                self.refused = True
                 raise TooLarge(self.limit)
         return message
 
     def closing(self, send: Send) -> Send:
-        """After a refused body the connection closes: the rest of it is never read."""
-
         async def send_closing(message: Message) -> None:
-            if self.refused and message["type"] == "http.response.start":
+            if message["type"] == "http.response.start" and not self.complete:
                 message.setdefault("headers", []).append((b"connection", b"close"))
             await send(message)
 

@@ -2,9 +2,12 @@
 
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi.testclient import TestClient
+
+from tests.web.conftest import signed_up
 
 TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 
@@ -41,3 +44,18 @@ def test_the_docs_page_loads_only_its_own_files(single: TestClient) -> None:
         assert served.status_code == 200, url
         wanted = TYPES[PurePosixPath(parts.path).suffix]
         assert served.headers["content-type"].startswith(wanted), url
+
+
+def test_the_schema_offers_a_bearer_token_but_does_not_demand_one(single: TestClient) -> None:
+    schema = single.get("/openapi.json").json()
+    assert schema["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert schema["security"] == [{"bearer": []}, {}]
+
+
+def test_a_signed_in_browsers_docs_page_carries_its_csrf_token(accounts_app: Any) -> None:
+    browser = signed_up(accounts_app)
+    page = browser.get("/api/docs").text
+    token = page.split('data-csrf="', 1)[1].split('"', 1)[0]
+    checkin = {"date": "2026-11-23", "soreness": {"calves": 3}}
+    headers = {"X-CSRF-Token": token}
+    assert browser.post("/api/v1/checkins", json=checkin, headers=headers).status_code == 201

@@ -39,6 +39,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.services = services
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     add_routes(app, [health.router, api_docs.router, *api.ROUTERS, *pages.ROUTERS])
+    app.openapi = api_docs.with_bearer_scheme(app)  # type: ignore[method-assign]
     errors.install(app)
     # Level 1: CPU is the scarcer here (figures in compression.py).
     app.add_middleware(IsalGZipMiddleware, minimum_size=500, compresslevel=1)

@@ -9,4 +9,11 @@ window.ui = SwaggerUIBundle({
   showExtensions: true,
   showCommonExtensions: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+  // A signed-in browser's calls carry its CSRF token, as the app's own pages send it.
+  requestInterceptor: (request) => {
+    if (root.dataset.csrf && request.method !== "GET") {
+      request.headers["X-CSRF-Token"] = root.dataset.csrf;
+    }
+    return request;
+  },
 });

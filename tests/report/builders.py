@@ -3,10 +3,15 @@
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import matplotlib as mpl
+import pytest
+from matplotlib.figure import Figure
+
 from rollcoach.history.activity_log import ActivityRow
 from rollcoach.history.records import Checkin, SessionRecord, StoredCheckin, StoredSession
 from rollcoach.models.week import WeekAthlete
 from rollcoach.report import ReportInput
+from rollcoach.report.plots import drawn
 
 TODAY = date(2026, 11, 23)  # a Monday: the last week shown holds only today
 IMPORTED = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)
@@ -90,3 +95,17 @@ def full_history() -> ReportInput:
     ] + [checkin(TODAY - timedelta(days=2), 100, hamstrings=6)]
     sessions = [session(TODAY - timedelta(days=n), n + 1) for n in range(0, 56, 2)]
     return report_input(runs, checkins, sessions)
+
+
+def counted_draws(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The plots matplotlib draws from now on, by salt (``rollcoach-load`` ...), none kept."""
+    drawn.cache_clear()
+    draws: list[str] = []
+    savefig = Figure.savefig
+
+    def counting(figure: Figure, *args: Any, **kwargs: Any) -> None:
+        draws.append(mpl.rcParams["svg.hashsalt"])
+        savefig(figure, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", counting)
+    return draws

@@ -3,12 +3,14 @@
 import hashlib
 import re
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 from sqlalchemy import func, select
 
 from rollcoach.history import tables
+from tests.report.builders import counted_draws
 from tests.web.conftest import PASSWORD, csrf_of, signed_up
 
 PAGES = ["/", "/checkin", "/week", "/history", "/import", "/profile", "/rules", "/session"]
@@ -58,6 +60,22 @@ def test_the_check_in_form_records_soreness_and_pain(single: TestClient) -> None
     today = single.get("/?checked_in=1").text
     assert "Check-in saved" in today
     assert "Calves" in today.split("Left out")[0]
+
+
+def test_history_plots_are_drawn_again_only_when_the_data_changes(
+    single: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draws = counted_draws(monkeypatch)
+    assert single.get("/history").status_code == 200
+    drawn_first = len(draws)
+    assert single.get("/history").status_code == 200
+    assert len(draws) == drawn_first  # nothing new: nothing redrawn
+    token = csrf_of(single, "/checkin")
+    form = {"csrf": token, "sore-calves": "7"}
+    assert single.post("/checkin", data=form, follow_redirects=False).status_code == 303
+    page = single.get("/history").text
+    assert draws[drawn_first:] == ["rollcoach-soreness"]
+    assert 'id="soreness-area-calves"' in page
 
 
 def test_pages_ask_for_sign_in_with_accounts(accounts_app: FastAPI) -> None:

@@ -8,17 +8,20 @@ PostgreSQL (tests/history/conftest.py).
 import os
 import signal
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
+from rollcoach.history import import_jobs
+from rollcoach.web import import_runner
 from rollcoach.web.import_progress import SOMETHING_BROKE
 from rollcoach.web.import_runner import RECORD_S
 from tests.web.conftest import MakeApp
 from tests.web.jobs import (
     EXPECTED,
     FILES,
+    WAIT_S,
     Job,
     ended,
     folder_of,
@@ -201,3 +204,18 @@ def test_an_upload_without_its_form_token_is_refused_and_leaves_nothing(single: 
     assert refused.status_code == 403
     assert single.get("/api/v1/imports").json() == []
     assert list(services_of(single).imports.folders.root.iterdir()) == []
+
+
+def test_a_child_slow_to_start_is_running_not_interrupted(
+    single: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its web process beats for it while it lives, so only a gone process looks interrupted."""
+    monkeypatch.setattr(import_jobs, "LEASE", timedelta(seconds=1))
+    monkeypatch.setattr(import_runner, "HEARTBEAT_EVERY_S", 0.2)
+    services_of(single).imports.child_module = "tests.web.children.slow_start"
+    job_id = post_files(single, [("monday.gpx", run_gpx(START, 40))])["id"]
+    deadline = time.monotonic() + WAIT_S
+    while (job := single.get(f"/api/v1/imports/{job_id}").json())["status"] == "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    assert job["status"] == "done" and job["report"]["imported"] == 1

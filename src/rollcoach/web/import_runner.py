@@ -22,8 +22,16 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from rollcoach.history.accounts import Accounts
-from rollcoach.history.import_jobs import FAILED, INTERRUPTED, ImportJobs, Snapshot
+from rollcoach.history.import_jobs import (
+    FAILED,
+    HEARTBEAT_EVERY_S,
+    INTERRUPTED,
+    ImportJobs,
+    Snapshot,
+)
 from rollcoach.history.settings import DATABASE_URL_VARIABLE
 from rollcoach.history.store import Store
 from rollcoach.history.tables import utc_now
@@ -156,7 +164,7 @@ class ImportRunner:
         child.watcher.start()
 
     def _watch(self, child: _Child) -> None:
-        code = child.process.wait()
+        code = self._wait_beating(child)
         try:
             self._record_end(child, code)
         except Exception:
@@ -164,6 +172,22 @@ class ImportRunner:
         finally:
             with self._lock:
                 self._children.pop(child.job_id, None)
+
+    def _wait_beating(self, child: _Child) -> int:
+        """Wait for the child, keeping its job's heartbeat fresh while it lives.
+
+        The child beats too, but a child starting on a busy machine (seen: dozens
+        starting at once under bench/load.py) can take longer than the lease before
+        its first beat, and its job then looked interrupted while it ran.
+        """
+        while True:
+            try:
+                return child.process.wait(timeout=HEARTBEAT_EVERY_S)
+            except subprocess.TimeoutExpired:
+                try:
+                    self.jobs.beat(child.job_id, child.lease)
+                except SQLAlchemyError:
+                    log.warning("import job %s: no heartbeat this time", child.job_id)
 
     def _record_end(self, child: _Child, code: int) -> None:
         """The child's own record stands; a child that died without one gets it here."""

@@ -7,7 +7,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
+from sqlalchemy import func, select
 
+from rollcoach.history import tables
+from rollcoach.web import login
 from rollcoach.web.pages import ROUTERS as PAGE_ROUTERS
 from rollcoach.web.settings import WebSettings
 from tests.factories import make_plan
@@ -236,3 +239,28 @@ def test_one_address_trying_many_emails_is_limited(make_app: Any) -> None:
         for n in range(4)
     ]
     assert answers == [401, 401, 401, 429]
+
+
+def test_signing_up_a_taken_email_hashes_nothing(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else anyone could hold the password slots sign-in needs, storing nothing."""
+    app = make_app(auth="accounts")
+    sign_up_with_token(app, "ann@example.org")
+    hashed: list[str] = []
+    monkeypatch.setattr(login, "hash_password", lambda password: hashed.append(password) or "")
+    again = {"email": "ann@example.org", "password": PASSWORD}
+    assert TestClient(app).post("/api/v1/accounts", json=again).status_code == 409
+    assert hashed == []
+
+
+def test_a_huge_email_on_the_sign_in_page_is_not_kept(make_app: Any) -> None:
+    app = make_app(auth="accounts")
+    client = TestClient(app)
+    token = csrf_of(client, "/signin")
+    huge = {"email": "a" * 900_000, "password": "x" * 12, "csrf": token}
+    answer = client.post("/signin", data=huge)
+    assert answer.status_code == 401 and len(answer.text) < 100_000
+    longest = select(func.max(func.length(tables.LoginAttempt.key)))
+    with app.state.services.store.engine.connect() as connection:
+        assert connection.scalar(longest) <= 320

@@ -185,3 +185,10 @@ def test_answers_to_whole_requests_keep_the_connection_open(server: Served) -> N
         for answer in (client.get("/health/live"), client.post("/api/v1/accounts", json=account)):
             assert answer.status_code in {200, 201}
             assert answer.headers.get("connection") != "close"
+
+
+def test_a_path_with_a_line_break_is_sent_to_sign_in_escaped(server: Served) -> None:
+    with _open(server, _head("/x%0d%0aSet-Cookie:%20a=1", 0)) as connection:
+        answer = connection.recv(65536).decode("latin-1")
+    assert answer.startswith("HTTP/1.1 303")
+    assert "location: /signin?next=/x%0D%0ASet-Cookie%3A%20a%3D1" in answer

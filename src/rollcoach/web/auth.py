@@ -179,7 +179,7 @@ async def check_csrf_unless_token(request: Request) -> None:
     """
     if request.method in {"GET", "HEAD", "OPTIONS"}:
         return
-    if request.headers.get("authorization", "").lower().startswith("bearer "):
+    if bearer_of(request.headers.get("authorization", "")) is not None:
         return
     if request.cookies.get(SESSION_COOKIE) or request.headers.get(CSRF_HEADER):
         await check_csrf(request)

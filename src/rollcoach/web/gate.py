@@ -11,6 +11,7 @@ arrive, chunked or not.
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 from sqlalchemy.exc import SQLAlchemyError
@@ -117,7 +118,8 @@ async def _refuse_anonymous(send: Send, path: str, sent_token: bool) -> None:
     if path.startswith(API_PREFIX):
         await _refuse(send, 401, TOKEN_INVALID if sent_token else SIGN_IN)
         return
-    await _respond(send, 303, b"", [(b"location", f"/signin?next={path}".encode())])
+    location = f"/signin?next={quote(path, safe='/')}"  # a path may hold CR, LF or NUL
+    await _respond(send, 303, b"", [(b"location", location.encode())])
 
 
 async def _refuse(send: Send, status: int, detail: str) -> None:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, EmailStr, Field
 from starlette.requests import Request
 
-from rollcoach.history.accounts import Account
+from rollcoach.history.accounts import Account, EmailTaken
 from rollcoach.web.auth import now_utc
 from rollcoach.web.security import (
     DUMMY_HASH,
@@ -22,6 +22,8 @@ from rollcoach.web.security import (
     needs_rehash,
 )
 from rollcoach.web.services import Services
+
+MAX_EMAIL_LENGTH = 320  # the longest address email allows (and the column holds)
 
 
 class Credentials(BaseModel):
@@ -45,7 +47,13 @@ def client_of(request: Request) -> str:
 
 
 def sign_up(services: Services, credentials: Credentials) -> Account:
-    """A new account (raises ``EmailTaken``)."""
+    """A new account (raises ``EmailTaken``), the email checked before any hashing.
+
+    Hashing first let anyone hold the argon2 slots sign-in needs by signing up
+    an existing email again and again, storing nothing.
+    """
+    if services.accounts.password_hash(credentials.key) is not None:
+        raise EmailTaken(f"an account for {credentials.key} exists already")
     with services.password_slots.slot():
         password_hash = hash_password(credentials.password)
     return services.accounts.create_user(credentials.key, password_hash)
@@ -64,6 +72,8 @@ def sign_in(services: Services, email: str, password: str, client: str) -> Accou
     clears the email's and takes back its own address row.
     """
     email_key = email.strip().lower()
+    if len(email_key) > MAX_EMAIL_LENGTH or len(password) > MAX_PASSWORD_LENGTH:
+        return None  # no account has it: nothing to check, nor to keep (a row of 1 MB)
     keys = [email_key, f"client:{client}"]
     accounts, since = services.accounts, _window_start(services)
     attempts = accounts.record_attempts(keys)

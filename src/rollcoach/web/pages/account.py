@@ -8,7 +8,14 @@ from starlette.concurrency import run_in_threadpool
 from rollcoach.history.accounts import EmailTaken
 from rollcoach.web.auth import end_browser_session, services_of, start_browser_session
 from rollcoach.web.errors import field_message
-from rollcoach.web.login import Credentials, TooManyAttempts, client_of, sign_in, sign_up
+from rollcoach.web.login import (
+    MAX_EMAIL_LENGTH,
+    Credentials,
+    TooManyAttempts,
+    client_of,
+    sign_in,
+    sign_up,
+)
 from rollcoach.web.pages.common import back_to
 from rollcoach.web.render import render
 from rollcoach.web.routing import page_router
@@ -72,7 +79,7 @@ async def signup(request: Request) -> Response:
 @router.post("/signin", response_model=None)
 async def signin(request: Request) -> Response:
     form = await request.form()
-    email = str(form.get("email") or "")
+    email = str(form.get("email") or "")[:MAX_EMAIL_LENGTH]  # the page shows it back
     services = services_of(request)
     client = client_of(request)
     try:

@@ -16,6 +16,7 @@ from rollcoach.web.security import PasswordChecksBusy
 
 API_PREFIX = "/api/"
 DATABASE_RETRY_AFTER_S = "5"
+DATABASE_DOWN_HEADERS = {"Retry-After": DATABASE_RETRY_AFTER_S, "Connection": "close"}
 DATABASE_DOWN = "the coach cannot reach its records just now: try again in a few seconds"
 log = logging.getLogger(__name__)
 BUSY_RETRY_AFTER_S = "2"
@@ -88,8 +89,9 @@ def database_unavailable() -> JSONResponse:
 
     Also used by the request gate, which runs before the app's own handlers.
     """
-    headers = {"Retry-After": DATABASE_RETRY_AFTER_S, "Connection": "close"}
-    return JSONResponse({"detail": DATABASE_DOWN}, status.HTTP_503_SERVICE_UNAVAILABLE, headers)
+    return JSONResponse(
+        {"detail": DATABASE_DOWN}, status.HTTP_503_SERVICE_UNAVAILABLE, DATABASE_DOWN_HEADERS
+    )
 
 
 async def _database_error(request: Request, error: Exception) -> Response:
@@ -98,7 +100,7 @@ async def _database_error(request: Request, error: Exception) -> Response:
     if _is_api(request):
         return database_unavailable()
     page = render_error(request, status.HTTP_503_SERVICE_UNAVAILABLE, DATABASE_DOWN.capitalize())
-    page.headers.update({"Retry-After": DATABASE_RETRY_AFTER_S, "Connection": "close"})
+    page.headers.update(DATABASE_DOWN_HEADERS)
     return page
 
 

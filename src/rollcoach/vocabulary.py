@@ -62,6 +62,8 @@ Side = Literal["left", "right", "both"]
 Pressure = Literal["gentle", "moderate", "firm"]
 Level = Literal["beginner", "intermediate", "advanced"]
 DayKind = Literal["rest", "light", "run"]
+# DOSE-11: how the body lies or stands for a technique or a stretch.
+Position = Literal["seated", "face-down", "side-lying", "on-back", "standing", "kneeling"]
 
 TARGET_AREAS: tuple[str, ...] = get_args(TargetArea)
 NEVER_AREAS: tuple[str, ...] = get_args(NeverArea)
@@ -72,3 +74,4 @@ SYMPTOMS: tuple[str, ...] = get_args(Symptom)
 RUN_TYPES: tuple[str, ...] = get_args(RunType)
 PRESSURES: tuple[str, ...] = get_args(Pressure)
 LEVELS: tuple[str, ...] = get_args(Level)
+POSITIONS: tuple[str, ...] = get_args(Position)

@@ -21,6 +21,15 @@ class CueOffsets(Strict):
     find_spot: float = Field(ge=0, le=1)
 
 
+class SetupSeconds(Strict):
+    """DOSE-11: what moving costs before a step's clock starts."""
+
+    first: int = Field(ge=0, le=60)  # getting down on the floor with the tool
+    position: int = Field(ge=0, le=60)  # a new body position
+    move: int = Field(ge=0, le=60)  # same position, another muscle or tool
+    side: int = Field(ge=0, le=30)  # the same muscle, the other side
+
+
 class DoseData(Strict):
     default_minutes: float = Field(gt=0)
     speed_cm_s: float = Field(gt=0)
@@ -34,6 +43,10 @@ class DoseData(Strict):
     pre_run: PreRunDose
     level_pressure: dict[Level, Pressure]
     cue_offsets: CueOffsets
+    hunt_seconds: int = Field(ge=0, le=30)  # DOSE-9: finding the spot after a full pass
+    lead_in_seconds: int = Field(ge=0, le=10)  # reading the set-up cue before the first pass
+    setup: SetupSeconds
+    stretch_seconds: int = Field(ge=15, le=60)  # CARE-1, per side
 
 
 class Refusal(Strict):

@@ -20,11 +20,13 @@ from rollcoach.knowledge.schema import (
     FocusData,
     NeverAreaInfo,
     Rule,
+    SafetyData,
+    SiteInfo,
     TargetAreaInfo,
     Technique,
     ToolInfo,
 )
-from rollcoach.vocabulary import NEVER_AREAS, TARGET_AREAS, TOOLS
+from rollcoach.vocabulary import NEVER_AREAS, PAIN_SITES, TARGET_AREAS, TOOLS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,10 +53,16 @@ class Knowledge:
     messages: MessagesData
     week: WeekData
     rule_rank: dict[str, int]
+    sites: dict[str, SiteInfo]
+    safety: SafetyData
+    # Derived once at load, so the planner looks facts up instead of working them out:
+    names: dict[str, tuple[str, bool]]  # every pain site: (name, plural)
+    protects: dict[str, tuple[str, ...]]  # SAFE-5: pain site -> target areas it protects
+    bone_stress: dict[str, tuple[str, ...]]  # SAFE-4: site -> muscles not rolled unscreened
 
     def tools_reaching(self, area: str) -> list[str]:
-        """The tools that have a technique for ``area``, preferred first."""
-        return [t.tool for t in self.techniques.get(area, ())]
+        """The tools that have a technique for ``area``, preferred first, once each."""
+        return list(dict.fromkeys(t.tool for t in self.techniques.get(area, ())))
 
 
 Reader = Callable[[str], Any]
@@ -113,7 +121,7 @@ def _techniques(items: list[Technique]) -> dict[str, tuple[Technique, ...]]:
     grouped: dict[str, list[Technique]] = {}
     for technique in items:
         same = grouped.setdefault(technique.area, [])
-        if any(t.tool == technique.tool for t in same):
+        if any((t.tool, t.variant) == (technique.tool, technique.variant) for t in same):
             raise KnowledgeError(
                 f"techniques.yaml: entry {technique.area}/{technique.tool}: duplicate"
             )
@@ -136,6 +144,29 @@ def _cited_rules(k: Knowledge) -> Iterable[tuple[str, str]]:
     for group in (m.refusals, m.warnings, m.before, m.after):
         yield from (("messages.yaml", r) for x in group.values() for r in x.rules)
     yield from (("week.yaml", r) for x in k.week.warnings.values() for r in x.rules)
+
+
+def _names(
+    areas: dict[str, TargetAreaInfo], never: dict[str, NeverAreaInfo], sites: dict[str, SiteInfo]
+) -> dict[str, tuple[str, bool]]:
+    names = {i: (x.name, x.plural) for group in (areas, never, sites) for i, x in group.items()}
+    missing = sorted(set(PAIN_SITES) - set(names))
+    if missing:
+        raise KnowledgeError(f"sites.yaml: no name for {', '.join(missing)}")
+    return names
+
+
+def _protects(areas: dict[str, TargetAreaInfo]) -> dict[str, tuple[str, ...]]:
+    """SAFE-5: an injured site protects itself, what shares its tissue, and what crosses it."""
+    table: dict[str, dict[str, None]] = {site: {} for site in PAIN_SITES}
+    for area in areas.values():
+        table[area.id][area.id] = None
+        for other in area.shares:
+            table[area.id][other] = None
+            table[other][area.id] = None
+        for site in area.over:
+            table[site][area.id] = None
+    return {site: tuple(sorted(found, key=TARGET_AREAS.index)) for site, found in table.items()}
 
 
 def _check(k: Knowledge) -> Knowledge:
@@ -164,10 +195,18 @@ def load_knowledge_from(folder: Traversable | Path) -> Knowledge:
         Technique,
         lambda e: f"{e.get('area')}/{e.get('tool')}",
     )
+    sites = _by_id(
+        "sites.yaml",
+        _entries(read, "sites.yaml", "sites", SiteInfo, lambda e: str(e.get("id"))),
+        (),
+    )
+    safety = _document(read, "safety.yaml", SafetyData)
+    area_index = _by_id("areas.yaml", areas, TARGET_AREAS)
+    never_index = _by_id("never_areas.yaml", never, NEVER_AREAS)
     knowledge = Knowledge(
         rules=_by_id("rules.yaml", rules, ()),
-        areas=_by_id("areas.yaml", areas, TARGET_AREAS),
-        never_areas=_by_id("never_areas.yaml", never, NEVER_AREAS),
+        areas=area_index,
+        never_areas=never_index,
         tools=_by_id("tools.yaml", tools, TOOLS),
         techniques=_techniques(techniques),
         focus=_document(read, "focus.yaml", FocusData),
@@ -175,6 +214,11 @@ def load_knowledge_from(folder: Traversable | Path) -> Knowledge:
         messages=_document(read, "messages.yaml", MessagesData),
         week=_document(read, "week.yaml", WeekData),
         rule_rank={rule.id: i for i, rule in enumerate(rules)},
+        sites=sites,
+        safety=safety,
+        names=_names(area_index, never_index, sites),
+        protects=_protects(area_index),
+        bone_stress={b.site: tuple(b.muscles) for b in safety.bone_stress_sites},
     )
     return _check(knowledge)
 

@@ -8,13 +8,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from rollcoach.vocabulary import NeverArea, PainSite, Pressure, RunType, TargetArea, Tool
+from rollcoach.vocabulary import (
+    NeverArea,
+    PainSite,
+    Position,
+    Pressure,
+    RunType,
+    TargetArea,
+    Tool,
+)
 
 RuleId = str
-Family = Literal["SAFE", "AREA", "DOSE", "TIME", "TOOL", "FOCUS", "CARE", "REST"]
+Family = Literal["SAFE", "AREA", "DOSE", "TIME", "TOOL", "FOCUS", "CARE", "REST", "LEARN"]
 Seed = Literal["PR", "CG", "HW", "RC"]
 EvidenceLevel = Literal["supported", "refined", "precaution", "contested"]
-RULE_ID_PATTERN = r"^(SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST)-[0-9]+$"
+RULE_ID_PATTERN = r"^(SAFE|AREA|DOSE|TIME|TOOL|FOCUS|CARE|REST|LEARN)-[0-9]+$"
 
 
 class Strict(BaseModel):
@@ -36,7 +44,7 @@ class Rule(Strict):
     sources: list[Seed]
     decision: bool = False
     evidence: Evidence
-
+    applied: bool = True  # False: in the catalogue, not yet applied by the coach
     @model_validator(mode="after")
     def _family_matches_id(self) -> "Rule":
         if not self.id.startswith(self.family + "-"):
@@ -47,23 +55,51 @@ class Rule(Strict):
 
 
 class TargetAreaInfo(Strict):
+    """A muscle group the roller works, with the anatomy safety and dosing read."""
+
     id: TargetArea
     name: str
+    plural: bool  # "calves are", "upper back is": the words agree with the name
     muscles: list[str] = Field(min_length=1)
     fibres: str
     path_from: str
     path_to: str
+    length_cm: int = Field(ge=5, le=60)  # DOSE-9: one slow pass end to end
     bilateral: bool
+    shares: list[TargetArea] = []  # SAFE-5: tissue it shares or lies over
+    over: list[PainSite] = []  # SAFE-5: joints and pain sites it crosses or lies over
     stretch: str
+    stretch_position: Position
     region: Literal["foot", "lower-leg", "thigh", "hip", "trunk"]
 
 
 class NeverAreaInfo(Strict):
     id: NeverArea
     name: str
+    plural: bool = False
     rule: RuleId = Field(pattern=r"^AREA-[0-9]+$")
     why: str
     instead: list[TargetArea]
+
+
+class SiteInfo(Strict):
+    """A pain site that is neither a target nor a never-rolled area (the hip)."""
+
+    id: PainSite
+    name: str
+    plural: bool = False
+
+
+class BoneStressSite(Strict):
+    """SAFE-4: a common bone-stress site and the muscles over it, not rolled unscreened."""
+
+    site: PainSite
+    muscles: list[TargetArea] = Field(min_length=1)
+
+
+class SafetyData(Strict):
+    bone_stress_sites: list[BoneStressSite] = Field(min_length=1)
+    bone_stress_from: int = Field(ge=1, le=10)  # soreness or pain from which the screen is asked
 
 
 class ToolInfo(Strict):
@@ -89,6 +125,8 @@ class SecondsRange(Strict):
 class Technique(Strict):
     area: TargetArea
     tool: Tool
+    variant: str | None = None  # a second way with the same tool ("chair", "wall")
+    position: Position
     one_sided: bool
     sensitive: bool = False
     setup: str

@@ -1,9 +1,9 @@
 """The plan request of spec/interface.md, validated with clear field errors."""
 
-from datetime import date, datetime
-from typing import Annotated, cast
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 
 from rollcoach.models.base import CalendarMoment, Request, parse_day_or_moment, within_calendar
 from rollcoach.vocabulary import (
@@ -27,14 +27,46 @@ DayOrMoment = Annotated[
 Soreness = Annotated[int, Field(ge=0, le=10)]
 
 
-class BoneStressScreen(Request):
-    """SAFE-4's four-question screen plus the one-leg hop test."""
+class BySide(Request):
+    """A 0-10 level per side; a bare number in a request means both sides."""
 
-    bony_tenderness: bool = False
-    prior_bone_stress: bool = False
-    high_arch: bool = False
-    volume_jump: bool = False
-    hop_pain: bool = False
+    left: Soreness = 0
+    right: Soreness = 0
+
+    @property
+    def worst(self) -> int:
+        return max(self.left, self.right)
+
+    def on(self, side: str) -> int:
+        """The level on ``side``; "both" reads the worse of the two."""
+        return self.worst if side == "both" else (self.left if side == "left" else self.right)
+
+
+def _both_sides(value: object) -> object:
+    """``6`` and ``{"left": 6, "right": 6}`` say the same thing."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"left": value, "right": value}
+    return value
+
+
+SideLevels = Annotated[BySide, BeforeValidator(_both_sides)]
+
+SCREEN_QUESTIONS = ("bony_tenderness", "prior_bone_stress", "high_arch", "volume_jump")
+
+
+class BoneStressScreen(Request):
+    """SAFE-4's four-question screen plus the one-leg hop test; ``None`` is unanswered."""
+
+    bony_tenderness: bool | None = None
+    prior_bone_stress: bool | None = None
+    high_arch: bool | None = None
+    volume_jump: bool | None = None
+    hop_pain: bool | None = None
+
+    @property
+    def answered(self) -> bool:
+        """Every scoring question has an answer: from then on the screen decides (SAFE-4)."""
+        return all(getattr(self, item) is not None for item in SCREEN_QUESTIONS)
 
 
 class Athlete(Request):
@@ -85,12 +117,43 @@ class PlanRequest(Request):
     athlete: Athlete = Field(default_factory=Athlete)
     injuries: list[Injury] = Field(default_factory=list)
     symptoms: list[Symptom] = Field(default_factory=list)
-    soreness: dict[PainSite, Soreness] = Field(default_factory=dict)
+    soreness: dict[PainSite, SideLevels] = Field(default_factory=dict)
+    pain: dict[PainSite, SideLevels] = Field(default_factory=dict)
     run: RunDone | None = None
     focus: list[PainSite] = Field(default_factory=list)
     checkins: list[PainCheckin] = Field(default_factory=list)
     sharp_pain_stops: list[SharpPainStop] = Field(default_factory=list)
 
-    def soreness_at(self, site: str) -> int:
-        """Soreness 0-10 at any site name (0 when not reported)."""
-        return cast(dict[str, int], self.soreness).get(site, 0)
+    @field_validator("injuries")
+    @classmethod
+    def _not_in_the_future(cls, injuries: list[Injury], info: ValidationInfo) -> list[Injury]:
+        """SAFE-5: an injury dated after ``now`` is a typo, not a plan to get hurt."""
+        now = info.data.get("now") or datetime.now(UTC)
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+        for index, injury in enumerate(injuries):
+            if _starts(injury.date, now) > now:
+                raise ValueError(
+                    f"injury {index} ({injury.area}) is dated {injury.date.isoformat()}, "
+                    f"after now ({now.isoformat(timespec='minutes')}); give the day it happened"
+                )
+        return injuries
+
+    def soreness_at(self, site: str, side: str = "both") -> int:
+        """Soreness 0-10 at any site name and side (0 when not reported)."""
+        return _level(self.soreness, site, side)
+
+    def pain_at(self, site: str, side: str = "both") -> int:
+        """Pain now 0-10 at any site name and side (SAFE-12; 0 when not reported)."""
+        return _level(self.pain, site, side)
+
+
+def _level(levels: dict[Any, BySide], site: str, side: str) -> int:
+    found = levels.get(site)
+    return found.on(side) if found is not None else 0
+
+
+def _starts(value: date | datetime, now: datetime) -> datetime:
+    """When an injury happened at the earliest: a bare date from that day's start."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.combine(value, time.min, tzinfo=now.tzinfo)

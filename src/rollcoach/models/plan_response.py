@@ -5,9 +5,9 @@ from typing import Literal
 from pydantic import ConfigDict
 
 from rollcoach.models.base import CompactResponse, Response
-from rollcoach.vocabulary import Pressure, Side, When
+from rollcoach.vocabulary import Position, Pressure, Side, When
 
-AfterKind = Literal["stretch", "hydrate", "refuel", "active-recovery", "sleep"]
+AfterKind = Literal["stretch", "hydrate", "refuel", "active-recovery", "sleep", "warm-up"]
 FROZEN = ConfigDict(extra="forbid", frozen=True)
 CuePhase = Literal["set-up", "passes", "find-spot", "hold", "ease", "switch"]
 
@@ -42,6 +42,23 @@ class Step(Response):
     tool_name: str = ""
     sensitive: bool = False
     timeline: tuple[TimedCue, ...] = ()
+    position: Position = "seated"
+    setup_seconds: int = 0
+    setup: str = ""  # what to do in the set-up pause: where to lie and put the tool
+
+
+class Stretch(Response):
+    """One side of one guided static stretch after the rolling (CARE-1)."""
+
+    model_config = FROZEN
+
+    area: str
+    side: Side
+    seconds: int
+    text: str
+    rules: tuple[str, ...]
+    name: str = ""
+    position: Position = "standing"
 
 
 class Exclusion(CompactResponse):
@@ -109,3 +126,5 @@ class PlanResponse(Response):
     after: list[AfterStep]
     stop_signs: list[str]
     refusal: Refusal | None
+    session_seconds: int = 0  # total_seconds + every step's setup_seconds (DOSE-11)
+    stretches: list[Stretch] = []

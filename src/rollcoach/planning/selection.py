@@ -43,7 +43,7 @@ class Selection:
 
 def sore_sites(req: PlanRequest, k: Knowledge) -> list[tuple[str, int]]:
     """Sites at or above the soreness line, worst first (ties in input order)."""
-    sore = [(site, n) for site, n in req.soreness.items() if n >= k.dose.sore_from]
+    sore = [(site, n.worst) for site, n in req.soreness.items() if n.worst >= k.dose.sore_from]
     return sorted(sore, key=lambda item: -item[1])
 
 

@@ -44,7 +44,7 @@ def plan_warnings(
     """
     out = [warn(k, "past-injury", area=_area_word(k, a)) for a in areas if a in past]
     # Only the few sites reported are looked at, not every area rolled.
-    very_sore = {site for site, n in req.soreness.items() if n >= k.dose.gentle_from}
+    very_sore = {site for site, n in req.soreness.items() if n.worst >= k.dose.gentle_from}
     out += [
         warn(k, "very-sore", area=_area_word(k, a), level=req.soreness_at(a))
         for a in areas

@@ -70,6 +70,8 @@ class TargetAreaInfo(Strict):
     over: list[PainSite] = []  # SAFE-5: joints and pain sites it crosses or lies over
     stretch: str
     stretch_position: Position
+    stretch_rules: list[RuleId] = []  # rules its stretch also follows (CARE-2: with care)
+    no_tool_rules: list[RuleId] = []  # rules for when no owned tool reaches it (TOOL-7)
     region: Literal["foot", "lower-leg", "thigh", "hip", "trunk"]
 
 

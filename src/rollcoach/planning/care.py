@@ -1,72 +1,103 @@
-"""TIME-1/2/4 and CARE-1..4: what comes before and after the rolling itself."""
+"""TIME-1..4, CARE-1..4, TOOL-7, TOOL-8: what comes before and after the rolling.
 
-from functools import lru_cache
+After a run or a separate session, the guided stretches (CARE-1) cover the
+muscles just rolled and the needed ones no tool reached (TOOL-7, TOOL-8), never
+protected tissue. Before a run there is no static stretching and no refuelling
+advice: the session ends with a dynamic warm-up (TIME-3).
+"""
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
-from rollcoach.models.plan_response import AfterKind, AfterStep, BeforeStep
-from rollcoach.vocabulary import When
+from rollcoach.models.plan_response import AfterKind, AfterStep, BeforeStep, Stretch
+from rollcoach.planning.fitting import sides_for
+from rollcoach.safety import Protection
+from rollcoach.vocabulary import POSITIONS, Side, When
 
-
-@lru_cache(maxsize=16)
-def _before(k: Knowledge, when: When, long_run: bool) -> tuple[BeforeStep, ...]:
-    if when == "pre-run":
-        return ()
-    key = "separate" if when == "separate" else ("long-run" if long_run else "post-run")
-    item = k.messages.before[key]
-    return (BeforeStep(kind=item.kind, minutes=item.minutes, text=item.text, rules=item.rules),)
-
-
-def before_rolling(req: PlanRequest, k: Knowledge, long_minutes: float) -> list[BeforeStep]:
+def before_rolling(req: PlanRequest, k: Knowledge) -> list[BeforeStep]:
     """A cool-down walk (longer after a long run) or a warm-up for a separate session."""
-    long_run = req.run is not None and (req.run.minutes or 0) > long_minutes
-    return list(_before(k, req.when, long_run))
+    if req.when == "pre-run":
+        return []
+    long_run = req.run is not None and (req.run.minutes or 0) > k.week.settings.long_minutes
+    key = "separate" if req.when == "separate" else ("long-run" if long_run else "post-run")
+    item = k.messages.before[key]
+    return [BeforeStep(kind=item.kind, minutes=item.minutes, text=item.text, rules=item.rules)]
 
 
-@lru_cache(maxsize=8192)
-def _stretch(k: Knowledge, areas: tuple[str, ...], careful: bool) -> AfterStep:
-    """Stretch the areas just rolled; frozen, so each distinct one is built once.
+def _stretch_sides(k: Knowledge, area: str) -> tuple[Side, ...]:
+    return ("left", "right") if k.areas[area].bilateral else ("both",)
 
-    Plans cover thousands of distinct area lists (2,700 in bench/plan.py), so
-    this cache is larger than the others; the rest of the after-care is shared.
-    (A 1,024-entry cache of whole after-care kept missing: 14 µs a plan, now <1 µs.)
+
+def _stretch_rules(k: Knowledge, area: str, rolled: bool) -> tuple[str, ...]:
+    """CARE-1, plus TOOL-8 (and the area's own rule) when it is stretched instead of rolled."""
+    info = k.areas[area]
+    instead = [] if rolled else ["TOOL-8", *info.no_tool_rules]
+    return tuple(dict.fromkeys(["CARE-1", *instead, *info.stretch_rules]))
+
+
+def stretches_for(
+    req: PlanRequest,
+    k: Knowledge,
+    rolled: list[str],
+    unreached: list[str],
+    guard: Protection,
+) -> list[Stretch]:
+    """CARE-1: each muscle rolled, then each needed one no tool reached, side by side.
+
+    Grouped by position like the rolling (DOSE-11); none for protected sides.
     """
-    stretch = k.messages.after["stretch"]
-    lines = [stretch.text]
-    rules = list(stretch.rules)
-    if careful:
-        care = k.messages.after["stretch-care"]
-        lines.append(care.text)
-        rules += care.rules
-    details = tuple(f"{k.areas[a].name}: {k.areas[a].stretch}" for a in areas)
-    return AfterStep(
-        kind="stretch", areas=areas, text=" ".join(lines), rules=tuple(rules), details=details
-    )
+    if req.when == "pre-run":
+        return []
+    areas = {area: area in rolled for area in (*rolled, *unreached)}
+    order = sorted(areas, key=lambda a: POSITIONS.index(k.areas[a].stretch_position))
+    seconds = k.dose.stretch_seconds
+    return [
+        Stretch(
+            area=area,
+            side=side,
+            seconds=seconds,
+            text=k.areas[area].stretch,
+            rules=_stretch_rules(k, area, areas[area]),
+            name=k.areas[area].name,
+            position=k.areas[area].stretch_position,
+        )
+        for area in order
+        for side in guard.open_sides(area, _stretch_sides(k, area))
+    ]
 
 
-@lru_cache(maxsize=8)
-def _after_rest(k: Knowledge, when: When) -> tuple[AfterStep, ...]:
-    """Everything after the stretch, which depends only on when the session is."""
+def _after_rest(k: Knowledge, when: When) -> list[AfterStep]:
+    """Everything after the stretches; before a run, only the dynamic warm-up (TIME-3)."""
     after = k.messages.after
     if when == "pre-run":
-        item = after["pre-run-hydrate"]
-        return (AfterStep(kind="hydrate", text=item.text, rules=item.rules),)
+        item = after["pre-run-warm-up"]
+        return [AfterStep(kind="warm-up", text=item.text, rules=item.rules)]
     kinds: list[AfterKind] = ["hydrate", "refuel", "active-recovery", "sleep"]
     if when != "post-run":
         kinds.remove("refuel")
-    return tuple(
-        AfterStep(kind=kind, text=after[kind].text, rules=after[kind].rules) for kind in kinds
-    )
+    return [AfterStep(kind=kind, text=after[kind].text, rules=after[kind].rules) for kind in kinds]
 
 
 def after_rolling(
-    when: When, k: Knowledge, areas: tuple[str, ...], careful: bool
+    when: When, k: Knowledge, stretches: list[Stretch], careful: bool
 ) -> list[AfterStep]:
-    """Stretch the same muscles, drink, refuel, move lightly, sleep; before a run, just drink.
+    """The guided stretches in one line, then drink, refuel, move lightly, sleep.
 
-    ``areas`` are the areas rolled, in order; ``careful`` when any step was
-    gentle or on a sensitive area.
+    ``careful`` when any step was gentle or on a sensitive area (CARE-2).
     """
-    if when == "pre-run" or not areas:
-        return list(_after_rest(k, when))
-    return [_stretch(k, areas, careful), *_after_rest(k, when)]
+    rest = _after_rest(k, when)
+    if not stretches:
+        return rest
+    item = k.messages.after["stretch"]
+    minutes = round(sum(s.seconds for s in stretches) / 60)
+    lines = [item.text.format(count=len(stretches), minutes=max(minutes, 1))]
+    rules = list(item.rules)
+    if careful or any(k.areas[s.area].stretch_rules for s in stretches):
+        care = k.messages.after["stretch-care"]
+        lines.append(care.text)
+        rules += care.rules
+    areas = tuple(dict.fromkeys(s.area for s in stretches))
+    details = tuple(f"{k.areas[a].name}: {k.areas[a].stretch}" for a in areas)
+    stretch = AfterStep(
+        kind="stretch", areas=areas, text=" ".join(lines), rules=tuple(rules), details=details
+    )
+    return [stretch, *rest]

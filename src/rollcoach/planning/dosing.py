@@ -1,6 +1,11 @@
-"""DOSE-2..4, TIME-3, SAFE-7, SAFE-10, AREA-4: how long and how hard each step goes."""
+"""DOSE-2..4, DOSE-9, DOSE-10, TIME-3, SAFE-7, SAFE-10, AREA-4: how long and how hard.
 
-from functools import lru_cache
+A step's least is what DOSE-9 needs to do what it asks: read the set-up, one slow
+pass end to end and back (the muscle's length at DOSE-1's speed), find the spot,
+hold it. Its target follows need (DOSE-10): the sorer the side, the longer.
+"""
+
+import math
 from typing import NamedTuple
 
 from rollcoach.knowledge import Knowledge
@@ -8,25 +13,42 @@ from rollcoach.knowledge.config_schema import PickKind
 from rollcoach.knowledge.schema import Technique
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.planning.selection import Pick
-from rollcoach.vocabulary import Level, Pressure, When
+from rollcoach.vocabulary import Level, Pressure, Side, When
 
-# Seconds of slow passes a step needs before its tender-spot hold can start.
-SEARCH_SECONDS = 15
+STEP_GRAIN = 5  # seconds: steps are whole multiples, easy to read on a timer
+
+
+def up_to_grain(seconds: float) -> int:
+    return math.ceil(seconds / STEP_GRAIN) * STEP_GRAIN
 
 
 class Dose(NamedTuple):
-    """A step's time range (per side), hold and pressure, with why and rule IDs.
+    """A step's least and target seconds (per side), hold and pressure, with why and rules."""
 
-    A named tuple: immutable, and hashed in C (it keys the step cache), which a
-    frozen dataclass is not.
-    """
-
-    target: int
     least: int
+    target: int
+    most: int
     hold: int
     pressure: Pressure
     why: str
     rules: tuple[str, ...]
+
+
+def full_pass_seconds(k: Knowledge, area: str) -> int:
+    """DOSE-9: one slow pass end to end and back at DOSE-1's speed."""
+    return math.ceil(2 * k.areas[area].length_cm / k.dose.speed_cm_s)
+
+
+def least_seconds(k: Knowledge, technique: Technique) -> int:
+    """DOSE-9: the shortest step that can set up, pass each way, find and hold a spot."""
+    dose = k.dose
+    needed = (
+        dose.lead_in_seconds
+        + full_pass_seconds(k, technique.area)
+        + dose.hunt_seconds
+        + technique.hold_seconds
+    )
+    return min(max(up_to_grain(needed), technique.seconds.min), technique.seconds.max)
 
 
 def _pressure(
@@ -37,7 +59,7 @@ def _pressure(
     if when == "pre-run":
         return "gentle", words["pre-run"], ("TIME-3",)
     if technique.sensitive:
-        return "gentle", words["sensitive"], ("AREA-4",)
+        return "gentle", words["sensitive"], ("AREA-4", "TOOL-7")
     if past:
         return "gentle", words["past-injury"], ("SAFE-7",)
     if soreness >= k.dose.gentle_from:
@@ -46,33 +68,31 @@ def _pressure(
     return pressure, words["level"].format(pressure=pressure.capitalize()), ("DOSE-4",)
 
 
-# Few distinct doses exist; caching them keeps the planner's hot loop cheap.
-@lru_cache(maxsize=4096)
-def _dose(
-    k: Knowledge,
-    when: When,
-    level: Level,
-    kind: PickKind,
-    area: str,
-    tool: str,
-    soreness: int,
-    past: bool,
+def side_kind(req: PlanRequest, k: Knowledge, pick: Pick, side: Side) -> PickKind:
+    """A sore muscle's sides are dosed by their own soreness; others by why they came in."""
+    if pick.kind not in ("sore", "very-sore"):
+        return pick.kind
+    level = req.soreness_at(pick.area, side)
+    if level >= k.dose.very_sore_from:
+        return "very-sore"
+    return "sore" if level >= k.dose.sore_from else "core"
+
+
+def dose_for(
+    req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, side: Side, past: bool
 ) -> Dose:
-    technique = next(t for t in k.techniques[area] if t.tool == tool)
-    pressure, why, rules = _pressure(k, when, level, technique, soreness, past)
-    if when == "pre-run":
+    """The least, target and most a side of a pick may get, within DOSE-3 (or TIME-3)."""
+    soreness = req.soreness_at(pick.area, side)
+    pressure, why, rules = _pressure(
+        k, req.when, req.athlete.level, technique, soreness, past
+    )
+    if req.when == "pre-run":
         pre = k.dose.pre_run
-        return Dose(pre.seconds, pre.min_seconds, 0, pressure, why, rules)
-    limits = technique.seconds
-    hold = technique.hold_seconds
-    least = max(limits.min, hold + SEARCH_SECONDS)
-    target = min(max(k.dose.step_seconds[kind], least), limits.max)
-    return Dose(target, least, hold, pressure, why, (*rules, "DOSE-2"))
-
-
-def dose_for(req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, past: bool) -> Dose:
-    """The dose a pick aims for and the least it may get, within DOSE-3 (or TIME-3)."""
-    soreness = req.soreness_at(pick.area)
-    return _dose(
-        k, req.when, req.athlete.level, pick.kind, pick.area, technique.tool, soreness, past
+        return Dose(pre.min_seconds, pre.seconds, pre.max_seconds, 0, pressure, why, rules)
+    least = least_seconds(k, technique)
+    wanted = k.dose.step_seconds[side_kind(req, k, pick, side)]
+    target = min(max(wanted, least), technique.seconds.max)
+    return Dose(
+        least, target, technique.seconds.max, technique.hold_seconds, pressure, why,
+        (*rules, "DOSE-2", "DOSE-9"),
     )

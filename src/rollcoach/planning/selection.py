@@ -1,38 +1,46 @@
-"""FOCUS-1..6 and AREA-1..5: which areas a session covers, in priority order.
+"""FOCUS-1..6, AREA-1..5, DOSE-10: which muscles a session could cover, most needed first.
 
-Areas are picked sore first, then the ones asked for, then kinetic-chain and
-run-driven additions, then the core set and extras. An area picked twice keeps
-its first place and gathers the reasons of the later picks.
+Muscles come in tiers of need (DOSE-10): sore, then asked for, then brought in by
+a rule (the kinetic chain, the run just done), then the core set, then filler.
+A muscle picked twice keeps its first place and gathers the later reasons.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.config_schema import PickKind
-from rollcoach.knowledge.schema import ChainLink, RunTrigger
+from rollcoach.knowledge.schema import RunTrigger
 from rollcoach.models.plan_request import PlanRequest, RunDone
 from rollcoach.models.plan_response import Exclusion
+from rollcoach.planning.words import lower_name
 
-
-def lower_name(name: str) -> str:
-    """ "Calves" -> "calves" but "IT band" stays: names are shown mid-sentence."""
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+# DOSE-10's order of need; filler (extras) comes last and never instead of need.
+TIER: dict[PickKind, int] = {
+    "very-sore": 0,
+    "sore": 0,
+    "asked": 1,
+    "chain": 2,
+    "run": 2,
+    "core": 3,
+    "extra": 4,
+}
+FILLER = TIER["extra"]
+NEED = TIER["chain"]  # tiers up to here have soreness, a request or a rule behind them
 
 
 class Pick(NamedTuple):
-    """An area chosen for the session, why, and which dose it aims for.
-
-    Immutable, so the picks every plan shares (the core set and extras, the
-    chain and run additions) are built once per knowledge base and reused.
-    """
+    """A muscle chosen for the session, why, and which dose it aims for."""
 
     area: str
     kind: PickKind
     why: tuple[str, ...]
     rules: tuple[str, ...]
+
+    @property
+    def tier(self) -> int:
+        return TIER[self.kind]
 
 
 @dataclass(slots=True)
@@ -42,74 +50,47 @@ class Selection:
 
 
 def sore_sites(req: PlanRequest, k: Knowledge) -> list[tuple[str, int]]:
-    """Sites at or above the soreness line, worst first (ties in input order)."""
+    """Sites at or above the soreness line (worse side), worst first, ties in input order."""
     sore = [(site, n.worst) for site, n in req.soreness.items() if n.worst >= k.dose.sore_from]
     return sorted(sore, key=lambda item: -item[1])
 
 
-@lru_cache(maxsize=64)
-def _never_area(area: str, k: Knowledge) -> tuple[Exclusion, tuple[Pick, ...]]:
-    """AREA-1..5: the area is listed as excluded; asking for it gives its neighbours.
-
-    The same for every plan, so built once (the exclusion is frozen and shared).
-    """
+def never_exclusion(k: Knowledge, area: str) -> Exclusion:
+    """AREA-1..5: a never-rolled area is listed with why and what to roll instead."""
     info = k.never_areas[area]
-    exclusion = Exclusion(
+    return Exclusion(
         area=area,
         reason=k.messages.exclusions["never"].format(why=info.why),
-        rules=[info.rule],
-        instead=list(info.instead),
+        rules=(info.rule,),
+        instead=tuple(info.instead),
     )
-    why = f"Instead of the {lower_name(info.name)}, which is never rolled."
-    return exclusion, tuple(Pick(target, "chain", (why,), (info.rule,)) for target in info.instead)
 
 
-@lru_cache(maxsize=256)
-def _sore_pick(k: Knowledge, site: str, level: int) -> Pick:
-    """FOCUS-2: a sore area comes first; at most 13 areas x 11 levels, so built once each."""
-    kind: PickKind = "very-sore" if level >= k.dose.very_sore_from else "sore"
-    return Pick(site, kind, (k.focus.sore_why.format(level=level),), ("FOCUS-2",))
-
-
-def _asked(
-    req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]], excluded: list[Exclusion]
-) -> Iterator[Pick]:
-    """Sore areas, worst first, then the areas asked for.
-
-    A sore never-area is only listed as excluded: the kinetic-chain links bring
-    in the muscles that matter for it (FOCUS-4, FOCUS-5).
-    """
+def _sore(k: Knowledge, sore: list[tuple[str, int]]) -> Iterator[Pick]:
+    """FOCUS-2: sore muscles first; pain is never counted here (SAFE-12)."""
     for site, level in sore:
         if site in k.areas:
-            yield _sore_pick(k, site, level)
-    if not req.focus and not sore:  # the common case: nothing asked for, nothing sore
-        return
-    for site in dict.fromkeys([*req.focus, *(s for s, _ in sore)]):
+            kind: PickKind = "very-sore" if level >= k.dose.very_sore_from else "sore"
+            yield Pick(site, kind, (k.focus.sore_why.format(level=level),), ("FOCUS-2", "DOSE-10"))
+
+
+def _asked(req: PlanRequest, k: Knowledge) -> Iterator[Pick]:
+    """The muscles asked for; a never-rolled area asked for gives its neighbours."""
+    for site in dict.fromkeys(req.focus):
         if site in k.never_areas:
-            exclusion, instead = _never_area(site, k)
-            excluded.append(exclusion)
-            if site in req.focus:
-                yield from instead
-        elif site in k.areas and site in req.focus:
-            yield Pick(site, "asked", (k.focus.asked_why,), ())
-
-
-@lru_cache(maxsize=4)
-def _links(k: Knowledge) -> tuple[tuple[ChainLink, tuple[Pick, ...]], ...]:
-    """The kinetic-chain links, priority ones first, each with the picks it adds."""
-    links = sorted(k.focus.links, key=lambda link: not link.priority)
-    return tuple(
-        (link, tuple(Pick(area, "chain", (link.why,), (link.rule,)) for area in link.add))
-        for link in links
-    )
+            info = k.never_areas[site]
+            why = f"Instead of the {lower_name(info.name)}, which is never rolled."
+            yield from (Pick(area, "chain", (why,), (info.rule,)) for area in info.instead)
+        elif site in k.areas:
+            yield Pick(site, "asked", (k.focus.asked_why,), ("DOSE-10",))
 
 
 def _chain(req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]]) -> Iterator[Pick]:
-    sore_set = {site for site, _ in sore}
-    for link, picks in _links(k):
-        seated = link.when_sedentary and req.athlete.sedentary
-        if seated or sore_set.intersection(link.when_sore):
-            yield from picks
+    """FOCUS-3..5: a sore or painful site, or a seated day, brings in other muscles."""
+    felt = {site for site, _ in sore} | {site for site, n in req.pain.items() if n.worst > 0}
+    for link in sorted(k.focus.links, key=lambda link: not link.priority):
+        if (link.when_sedentary and req.athlete.sedentary) or felt.intersection(link.when_sore):
+            yield from (Pick(area, "chain", (link.why,), (link.rule,)) for area in link.add)
 
 
 def _per_km(value: float | None, run: RunDone) -> float | None:
@@ -133,53 +114,44 @@ def run_matches(trigger: RunTrigger, run: RunDone) -> bool:
     )
 
 
-@lru_cache(maxsize=4)
-def _triggers(k: Knowledge) -> tuple[tuple[RunTrigger, tuple[Pick, ...]], ...]:
-    """The run triggers, each with the picks it adds."""
-    return tuple(
-        (trigger, tuple(Pick(area, "run", (trigger.why,), (trigger.rule,)) for area in trigger.add))
-        for trigger in k.focus.run_triggers
-    )
-
-
 def _run_driven(req: PlanRequest, k: Knowledge) -> Iterator[Pick]:
     if req.run is None:
         return
-    for trigger, picks in _triggers(k):
+    for trigger in k.focus.run_triggers:
         if run_matches(trigger, req.run):
-            yield from picks
+            yield from (Pick(a, "run", (trigger.why,), (trigger.rule,)) for a in trigger.add)
 
 
-@lru_cache(maxsize=4)
-def _everyday(k: Knowledge) -> tuple[Pick, ...]:
-    """FOCUS-1: the core set, then the extras; the same for every plan."""
+def _everyday(k: Knowledge) -> Iterator[Pick]:
+    """FOCUS-1: the core set, then the extras as time allows."""
     focus = k.focus
-    core = [Pick(a, "core", (focus.core_why,), ("FOCUS-1",)) for a in focus.core]
-    extras = [Pick(a, "extra", (focus.extras_why,), ("FOCUS-1",)) for a in focus.extras]
-    return (*core, *extras)
+    yield from (Pick(a, "core", (focus.core_why,), ("FOCUS-1",)) for a in focus.core)
+    yield from (Pick(a, "extra", (focus.extras_why,), ("FOCUS-1",)) for a in focus.extras)
 
 
 def _merged(pick: Pick, again: Pick) -> Pick:
-    """An area picked again keeps its place and kind and gathers the new reason and rules.
+    """A muscle picked again keeps its place and the more needed kind, and adds the reason.
 
-    Candidates carry one reason each; one already given adds nothing.
+    A muscle a rule brings in that is also in the core set is still rule-brought:
+    the core set's own reason then goes without saying.
     """
-    if again.why[0] in pick.why:
+    if again.tier >= TIER["core"] or again.why[0] in pick.why:
         return pick
-    new_rules = (r for r in again.rules if r not in pick.rules)  # again.rules has no repeats
-    return Pick(pick.area, pick.kind, (*pick.why, *again.why), (*pick.rules, *new_rules))
+    kind = pick.kind if pick.tier <= again.tier else again.kind
+    rules = (*pick.rules, *(r for r in again.rules if r not in pick.rules))
+    return Pick(pick.area, kind, (*pick.why, *again.why), rules)
 
 
 def select_areas(req: PlanRequest, k: Knowledge) -> Selection:
-    """Every area worth rolling today, best first, with why and rule IDs."""
-    excluded: list[Exclusion] = []
-    picks: dict[str, Pick] = {}
+    """Every muscle worth rolling today, most needed first, with why and rule IDs."""
     sore = sore_sites(req, k)
-    for candidates in (_asked(req, k, sore, excluded), _chain(req, k, sore), _run_driven(req, k)):
+    felt = [site for site, _ in sore] + list(req.focus)
+    excluded = [never_exclusion(k, site) for site in dict.fromkeys(felt) if site in k.never_areas]
+    picks: dict[str, Pick] = {}
+    sources = (_sore(k, sore), _asked(req, k), _chain(req, k, sore), _run_driven(req, k))
+    for candidates in (*sources, _everyday(k)):
         for candidate in candidates:
             pick = picks.get(candidate.area)
             picks[candidate.area] = candidate if pick is None else _merged(pick, candidate)
-    for pick in _everyday(k):  # only adds: its reasons go without saying
-        if pick.area not in picks:
-            picks[pick.area] = pick
-    return Selection(list(picks.values()), excluded)
+    ordered = sorted(picks.values(), key=lambda p: p.tier)  # stable: keeps order within a tier
+    return Selection(ordered, excluded)

@@ -1,38 +1,37 @@
-"""Turn a fitted area into steps: sides, cues timed for a guided session, why, rules."""
+"""Turn the arranged slots into steps: set-up pause, cues on the step's clock, why, rules.
 
-from functools import lru_cache
+The cue timeline follows DOSE-9's clock: the set-up cue, then slow passes for
+at least one full pass each way, then the hunt for a tender spot, the hold, the
+ease, and, on the first of two sides, the switch.
+"""
 
 from rollcoach.knowledge import Knowledge
-from rollcoach.knowledge.schema import Technique
 from rollcoach.models.plan_response import CuePhase, Step, TimedCue
 from rollcoach.planning.dosing import Dose
-from rollcoach.planning.selection import Pick
-from rollcoach.vocabulary import Pressure, Side, When
+from rollcoach.planning.fitting import Slot
+from rollcoach.vocabulary import When
 
 WHEN_RULES = {"post-run": "TIME-1", "separate": "TIME-2", "pre-run": "TIME-3"}
-ALWAYS = ("DOSE-1", "DOSE-3", "DOSE-6", "SAFE-10")
-SWITCH_LEAD = 5
+ALWAYS = ("DOSE-1", "DOSE-3", "DOSE-6", "DOSE-10", "DOSE-11", "SAFE-10")
+SWITCH_LEAD = 3  # seconds before the end of a first side: "next, the other side"
 
 
-def _timeline(
-    k: Knowledge, technique: Technique, seconds: int, hold: int, pressure: Pressure, switching: bool
-) -> tuple[TimedCue, ...]:
-    """When a guided session shows each cue: set-up, passes, spot, hold, ease, switch."""
-    offsets = k.dose.cue_offsets
-    passes_at = max(3, round(seconds * offsets.passes))
-    setup = f"{technique.setup} {technique.pressure[pressure]}"
+def _timeline(k: Knowledge, slot: Slot, dose: Dose, when: When) -> tuple[TimedCue, ...]:
+    """When a guided session shows each cue, on the step's own clock (set-up excluded)."""
+    technique, seconds = slot.placed.technique, slot.seconds
+    lead_in = k.dose.lead_in_seconds
     cues: list[tuple[int, CuePhase, str]] = [
-        (0, "set-up", setup),
-        (passes_at, "passes", technique.passes),
+        (0, "set-up", f"{technique.setup} {technique.pressure[dose.pressure]}"),
+        (lead_in, "passes", technique.passes),
     ]
-    if hold:
-        hold_at = seconds - hold
-        cues.append((max(passes_at + 1, hold_at - 8), "find-spot", technique.find_spot))
-        cues.append((hold_at, "hold", technique.hold))
-        cues.append((hold_at + hold // 2, "ease", k.messages.step_cues["ease"]))
+    if when == "pre-run":
+        cues.append((max(lead_in + 1, seconds // 2), "ease", k.messages.step_cues["pre_run"]))
     else:
-        cues.append((round(seconds * offsets.find_spot), "ease", k.messages.step_cues["pre_run"]))
-    if switching and technique.switch:
+        hold_at = seconds - dose.hold
+        cues.append((hold_at - k.dose.hunt_seconds, "find-spot", technique.find_spot))
+        cues.append((hold_at, "hold", technique.hold))
+        cues.append((hold_at + dose.hold // 2, "ease", k.messages.step_cues["ease"]))
+    if not slot.last_side and technique.switch:
         cues.append((max(seconds - SWITCH_LEAD, cues[-1][0] + 1), "switch", technique.switch))
     return tuple(TimedCue(at=at, phase=phase, text=text) for at, phase, text in cues)
 
@@ -43,45 +42,41 @@ def rule_order(k: Knowledge, rules: list[str]) -> list[str]:
     return sorted(dict.fromkeys(rules), key=lambda r: rank.get(r, len(rank)))
 
 
-# Plans repeat the same few hundred area doses. Steps are immutable, so each is
-# built once (bounded LRU) and shared: in bench/plan.py this halved the planner's
-# own time, most of which was pydantic building the same steps again.
-@lru_cache(maxsize=8192)
-def area_steps(
-    k: Knowledge,
-    when: When,
-    pick: Pick,
-    tool: str,
-    dose: Dose,
-    seconds: int,
-    sides: tuple[Side, ...],
-    first_order: int,
-) -> tuple[Step, ...]:
-    """One step per side; the first of two sides ends with a cue to switch."""
-    area = pick.area
-    technique = next(t for t in k.techniques[area] if t.tool == tool)
-    rules = rule_order(k, [*pick.rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]])
-    steps = []
-    for index, side in enumerate(sides):
-        switching = index + 1 < len(sides)
-        timeline = _timeline(k, technique, seconds, dose.hold, dose.pressure, switching)
-        steps.append(
-            Step(
-                order=first_order + index,
-                area=area,
-                side=side,
-                tool=tool,
-                seconds=seconds,
-                pressure=dose.pressure,
-                hold_seconds=dose.hold,
-                speed_cm_s=k.dose.speed_cm_s,
-                cues=tuple(cue.text for cue in timeline),
-                why=(*pick.why, dose.why),
-                rules=tuple(rules),
-                name=k.areas[area].name,
-                tool_name=k.tools[tool].name,
-                sensitive=technique.sensitive,
-                timeline=timeline,
-            )
-        )
-    return tuple(steps)
+def _setup_text(slot: Slot) -> str:
+    """What to do in the pause before the clock starts: get set, or change sides."""
+    technique = slot.placed.technique
+    if slot.index and technique.switch:
+        return technique.switch
+    return technique.setup
+
+
+def build_step(k: Knowledge, when: When, slot: Slot, order: int) -> Step:
+    """One side of one muscle, ready for the floor."""
+    placed = slot.placed
+    pick, technique, dose = placed.pick, placed.technique, placed.doses[slot.index]
+    rules = [*pick.rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]]
+    timeline = _timeline(k, slot, dose, when)
+    return Step(
+        order=order,
+        area=pick.area,
+        side=slot.side,
+        tool=technique.tool,
+        seconds=slot.seconds,
+        pressure=dose.pressure,
+        hold_seconds=dose.hold,
+        speed_cm_s=k.dose.speed_cm_s,
+        cues=tuple(cue.text for cue in timeline),
+        why=(*pick.why, dose.why),
+        rules=tuple(rule_order(k, rules)),
+        name=k.areas[pick.area].name,
+        tool_name=k.tools[technique.tool].name,
+        sensitive=technique.sensitive,
+        timeline=timeline,
+        position=technique.position,
+        setup_seconds=slot.setup_seconds,
+        setup=_setup_text(slot),
+    )
+
+
+def build_steps(k: Knowledge, when: When, slots: list[Slot]) -> list[Step]:
+    return [build_step(k, when, slot, order) for order, slot in enumerate(slots, start=1)]

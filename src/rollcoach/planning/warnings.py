@@ -1,32 +1,39 @@
-"""Plan-level warnings: each one names its rule IDs (SAFE-7, SAFE-10, AREA-4, ...)."""
-
-from functools import lru_cache
+"""Plan-level warnings: each one names its rule IDs (SAFE-4, SAFE-7, SAFE-10, AREA-4, ...)."""
 
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import Warning
-from rollcoach.planning.selection import lower_name
+from rollcoach.planning.dosing import least_seconds
+from rollcoach.planning.words import site_fill
+from rollcoach.safety import Protection
 
 LONG_SESSION_MINUTES = 30
 
 
-# "short-on-time" names the areas left out, so there are a few thousand distinct
-# warnings (1,400 in bench/plan.py); a smaller cache would keep missing.
-@lru_cache(maxsize=4096)
-def _warning(k: Knowledge, code: str, fill: tuple[tuple[str, object], ...]) -> Warning:
-    entry = k.messages.warnings[code]
-    return Warning(code=code, message=entry.message.format(**dict(fill)), rules=entry.rules)
-
-
 def warn(k: Knowledge, code: str, **fill: str | int) -> Warning:
-    """A plan warning from messages.yaml; warnings are frozen, so equal ones are shared."""
-    return _warning(k, code, tuple(sorted(fill.items())))
+    """A plan warning from messages.yaml."""
+    entry = k.messages.warnings[code]
+    return Warning(code=code, message=entry.message.format(**fill), rules=entry.rules)
 
 
-@lru_cache(maxsize=64)
-def _area_word(k: Knowledge, area: str) -> str:
-    """The area's name as it reads mid-sentence."""
-    return lower_name(k.areas[area].name)
+def _shortest_step(req: PlanRequest, k: Knowledge) -> int:
+    """The least a step can be today, set-up included, for the no-time warning."""
+    if req.when == "pre-run":
+        return k.dose.pre_run.min_seconds + k.dose.setup.first
+    owned = set(req.tools)
+    usable = [t for ts in k.techniques.values() for t in ts if t.tool in owned]
+    return min((least_seconds(k, t) for t in usable), default=k.dose.min_seconds) + (
+        k.dose.setup.first
+    )
+
+
+def _screen_first(req: PlanRequest, k: Knowledge, guard: Protection) -> list[Warning]:
+    """SAFE-4: a bone-stress site is sore or painful and the screen is unanswered."""
+    out = []
+    for site in guard.screen_sites:
+        level = max(req.soreness_at(site), req.pain_at(site))
+        out.append(warn(k, "screen-first", level=level, **site_fill(k, site)))
+    return out
 
 
 def plan_warnings(
@@ -34,21 +41,20 @@ def plan_warnings(
     k: Knowledge,
     areas: tuple[str, ...],
     sensitive: bool,
-    past: set[str],
+    guard: Protection,
     left_out: list[str],
 ) -> list[Warning]:
     """Everything the runner should know before starting, most important first.
 
-    ``areas`` are the areas rolled, in order; ``sensitive`` when any step is on
+    ``areas`` are the muscles rolled, in order; ``sensitive`` when any step is on
     a sensitive area.
     """
-    out = [warn(k, "past-injury", area=_area_word(k, a)) for a in areas if a in past]
-    # Only the few sites reported are looked at, not every area rolled.
-    very_sore = {site for site, n in req.soreness.items() if n.worst >= k.dose.gentle_from}
+    out = _screen_first(req, k, guard)
+    out += [warn(k, "past-injury", **site_fill(k, a)) for a in areas if a in guard.gentle]
     out += [
-        warn(k, "very-sore", area=_area_word(k, a), level=req.soreness_at(a))
+        warn(k, "very-sore", level=req.soreness_at(a), **site_fill(k, a))
         for a in areas
-        if a in very_sore
+        if req.soreness_at(a) >= k.dose.gentle_from
     ]
     if sensitive:
         out.append(warn(k, "sensitive"))
@@ -57,9 +63,10 @@ def plan_warnings(
     if req.athlete.level == "beginner" and areas:
         out.append(warn(k, "beginner"))
     if not areas and left_out:
-        out.append(warn(k, "no-time", minutes=f"{req.minutes:g}", min_seconds=k.dose.min_seconds))
+        shortest = _shortest_step(req, k)
+        out.append(warn(k, "no-time", minutes=f"{req.minutes:g}", min_seconds=shortest))
     elif left_out:
-        names = ", ".join(_area_word(k, a) for a in left_out)
+        names = ", ".join(site_fill(k, a)["area"] for a in left_out)
         out.append(warn(k, "short-on-time", areas=names))
     if req.minutes > LONG_SESSION_MINUTES:
         out.append(warn(k, "long-session", minutes=f"{req.minutes:g}"))

@@ -1,7 +1,7 @@
-"""The safety screen: who must not roll, and which areas are out today."""
+"""The safety screen: who must not roll, and which muscles are protected today."""
 
-from rollcoach.safety.injuries import InjuryStatus, assess_injuries
+from rollcoach.safety.protection import Guard, Protection, protection_for
 from rollcoach.safety.refusals import screen_refusal
 from rollcoach.safety.repeated_pain import repeated_pain_sites
 
-__all__ = ["InjuryStatus", "assess_injuries", "repeated_pain_sites", "screen_refusal"]
+__all__ = ["Guard", "Protection", "protection_for", "repeated_pain_sites", "screen_refusal"]

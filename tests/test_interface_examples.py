@@ -123,8 +123,20 @@ def test_plan_request_example_validates() -> None:
     req = PlanRequest.model_validate(_example(PLAN_REQUEST_JSON))
     assert req.minutes == 10
     assert req.injuries[0].date == date(2026, 11, 21)  # a bare date stays a date
-    assert req.soreness == {"calves": 6, "knee": 3}
+    assert {site: (n.left, n.right) for site, n in req.soreness.items()} == {
+        "calves": (6, 6),  # a bare number means both sides
+        "knee": (3, 3),
+    }
     assert req.focus == ["it-band"]
+
+
+def test_per_side_soreness_and_pain_examples_validate() -> None:
+    """interface.md: `{"calves": {"left": 6, "right": 2}}`; `pain` has the same shape."""
+    req = PlanRequest.model_validate(
+        {"soreness": {"calves": {"left": 6, "right": 2}}, "pain": {"knee": {"left": 4}}}
+    )
+    assert (req.soreness_at("calves", "left"), req.soreness_at("calves", "right")) == (6, 2)
+    assert (req.pain_at("knee", "left"), req.pain_at("knee", "right")) == (4, 0)
 
 
 def test_plan_response_example_validates_and_dumps_back() -> None:
@@ -169,7 +181,7 @@ def test_plan_request_example_gives_a_response_of_the_spec_shape() -> None:
     out = rollcoach.plan(_example(PLAN_REQUEST_JSON)).model_dump(mode="json")
     json.dumps(out)  # plain JSON, nothing left to convert
 
-    assert set(out) == set(example)
+    assert set(out) == set(example) | {"session_seconds", "stretches"}
     assert out["status"] == "ok"
     assert out["refusal"] is None
     assert out["when"] == "post-run"
@@ -212,7 +224,7 @@ def test_a_refused_plan_has_the_spec_refusal_shape() -> None:
     out = rollcoach.plan(
         {"now": "2026-11-23T18:30:00+00:00", "athlete": {"conditions": ["osteoporosis"]}}
     ).model_dump(mode="json")
-    assert set(out) == set(_example(PLAN_RESPONSE_JSON))
+    assert set(out) == set(_example(PLAN_RESPONSE_JSON)) | {"session_seconds", "stretches"}
     assert out["status"] == "refused"
     assert out["steps"] == []
     assert out["total_seconds"] == 0

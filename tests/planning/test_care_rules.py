@@ -10,8 +10,11 @@ def after_kinds(plan):  # type: ignore[no-untyped-def]
 def test_care_1_static_stretches_for_the_same_muscles_after_rolling() -> None:
     plan = make_plan(soreness={"calves": 5})
     stretch = next(a for a in plan.after if a.kind == "stretch")
-    assert stretch.areas == tuple(dict.fromkeys(s.area for s in plan.steps))
+    rolled = {(s.area, s.side) for s in plan.steps}
+    assert rolled <= {(s.area, s.side) for s in plan.stretches}
+    assert set(stretch.areas or ()) == {s.area for s in plan.stretches}
     assert "CARE-1" in stretch.rules
+    assert all("CARE-1" in s.rules and s.seconds >= 30 and s.text for s in plan.stretches)
 
 
 def test_care_2_stretch_tight_hip_flexors_and_knots_with_care() -> None:
@@ -20,7 +23,7 @@ def test_care_2_stretch_tight_hip_flexors_and_knots_with_care() -> None:
     assert "CARE-2" in stretch.rules
     assert "never hard" in stretch.text
     no_care = make_plan(
-        tools=["foam-roller"], focus=["calves"], minutes=2, athlete={"level": "advanced"}
+        tools=["foam-roller", "massage-ball"], focus=["calves"], minutes=3, athlete={"level": "advanced"}
     )
     assert "CARE-2" not in next(a for a in no_care.after if a.kind == "stretch").rules
 

@@ -1,4 +1,4 @@
-"""TOOL-1..6: which tool reaches which muscle, and what happens without it."""
+"""TOOL-1..8: which tool reaches which muscle, and what happens without it."""
 
 from rollcoach.knowledge import load_knowledge
 from tests.factories import ALL_TOOLS, areas_of, excluded, make_plan
@@ -51,7 +51,51 @@ def test_tool_6_areas_no_owned_tool_reaches_are_listed_with_the_tool_that_would(
     plan = make_plan(tools=["foam-roller"], focus=["feet"], minutes=20)
     assert "feet" not in areas_of(plan)
     (entry,) = excluded(plan, "feet")
-    assert entry.rules == ("TOOL-6",)
+    assert entry.rules[0] == "TOOL-6"
     assert entry.tools == ("massage-ball",)
     everything = make_plan(tools=ALL_TOOLS[:2], minutes=60)
     assert {s.tool for s in everything.steps} <= set(ALL_TOOLS[:2])
+
+
+def test_tool_7_hip_flexors_never_on_a_foam_roller_and_cues_warn_of_a_pulse() -> None:
+    """The physio's case: hip flexors rolled face down on a foam roller, no pulse cue."""
+    roller_only = make_plan(tools=["foam-roller"], athlete={"sedentary": True}, minutes=20)
+    assert "hip-flexors" not in areas_of(roller_only)
+    stretch = [s for s in roller_only.stretches if s.area == "hip-flexors"]
+    assert stretch and all("TOOL-7" in s.rules for s in stretch)  # stretched instead
+    (entry,) = excluded(roller_only, "hip-flexors")
+    assert "TOOL-7" in entry.rules and "foam-roller" not in (entry.tools or ())
+    with_ball = make_plan(tools=ALL_TOOLS, athlete={"sedentary": True}, minutes=20)
+    steps = [s for s in with_ball.steps if s.area == "hip-flexors"]
+    assert steps
+    for step in steps:
+        assert step.tool != "foam-roller" and step.pressure == "gentle"
+        assert "TOOL-7" in step.rules
+        assert any("puls" in cue.lower() for cue in step.cues)
+
+
+def test_tool_8_a_sore_muscle_no_tool_reaches_is_stretched_and_named_with_its_tool() -> None:
+    """The physio's case: massage ball only, sore hamstrings, quadriceps, adductors: nothing."""
+    sore = {"hamstrings": 6, "quadriceps": 6, "adductors": 6}
+    plan = make_plan(tools=["massage-ball"], soreness=sore, minutes=15)
+    cared = {s.area for s in plan.steps} | {s.area for s in plan.stretches}
+    assert set(sore) <= cared
+    assert "hamstrings" in areas_of(plan)  # the ball under the thigh, sitting on a chair
+    for area in set(sore) - set(areas_of(plan)):
+        (entry,) = excluded(plan, area)
+        assert {"TOOL-6", "TOOL-8"} <= set(entry.rules) and entry.tools
+        assert any("TOOL-8" in s.rules for s in plan.stretches if s.area == area)
+
+
+def test_tool_8_the_hip_release_ball_reaches_sore_glutes() -> None:
+    """The physio's case: hip release ball only with sore glutes gave nothing."""
+    plan = make_plan(tools=["hip-release-ball"], soreness={"glutes": 6}, minutes=10)
+    assert areas_of(plan)[0] == "glutes"
+
+
+def test_tool_8_the_other_ways_a_physio_uses_a_tool_are_in_the_knowledge_base() -> None:
+    ways = {(t.area, t.tool, t.position) for ts in load_knowledge().techniques.values() for t in ts}
+    assert ("hamstrings", "massage-ball", "seated") in ways  # under the thigh on a chair
+    assert ("adductors", "massage-stick", "seated") in ways  # along the inner thigh
+    assert ("glutes", "massage-ball", "standing") in ways  # against a wall
+    assert ("piriformis", "massage-ball", "standing") in ways

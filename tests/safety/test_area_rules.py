@@ -12,7 +12,7 @@ def test_area_1_it_band_is_never_rolled_its_neighbours_are() -> None:
     (entry,) = excluded(plan, "it-band")
     assert entry.rules == ("AREA-1",)
     assert entry.instead == ("tfl", "vastus-lateralis", "glutes")
-    assert areas_of(plan)[:3] == ["tfl", "vastus-lateralis", "glutes"]
+    assert {"tfl", "vastus-lateralis", "glutes"} <= set(areas_of(plan))
     assert all("AREA-1" in s.rules for s in plan.steps if s.area == "tfl")
 
 

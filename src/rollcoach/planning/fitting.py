@@ -95,17 +95,22 @@ def session_cost(k: Knowledge, placed: list[Placed]) -> int:
 
 
 def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
-    """DOSE-10: most needed first, each side toward its target, both sides in step."""
+    """DOSE-10: the most needed tier first; within a tier, turn about, both sides in step."""
     spare = budget - session_cost(k, placed)
-    for p in placed:
-        growing = True
-        while growing:
-            growing = False
-            for i, dose in enumerate(p.doses):
-                if p.seconds[i] < dose.target and spare >= STEP_GRAIN:
-                    p.seconds[i] += STEP_GRAIN
-                    spare -= STEP_GRAIN
-                    growing = True
+    for tier in sorted({p.pick.tier for p in placed}):
+        growing = [p for p in placed if p.pick.tier == tier]
+        while growing and spare >= STEP_GRAIN:
+            still = []
+            for p in growing:
+                for i, dose in enumerate(p.doses):
+                    if p.seconds[i] < dose.target and spare >= STEP_GRAIN:
+                        p.seconds[i] += STEP_GRAIN
+                        spare -= STEP_GRAIN
+                if any(p.seconds[i] < d.target for i, d in enumerate(p.doses)):
+                    still.append(p)
+            if len(still) == len(growing) and spare < STEP_GRAIN:
+                break
+            growing = still
 
 
 def _candidate(

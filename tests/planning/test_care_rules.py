@@ -23,7 +23,10 @@ def test_care_2_stretch_tight_hip_flexors_and_knots_with_care() -> None:
     assert "CARE-2" in stretch.rules
     assert "never hard" in stretch.text
     no_care = make_plan(
-        tools=["foam-roller", "massage-ball"], focus=["calves"], minutes=3, athlete={"level": "advanced"}
+        tools=["foam-roller", "massage-ball"],
+        focus=["calves"],
+        minutes=3,
+        athlete={"level": "advanced"},
     )
     assert "CARE-2" not in next(a for a in no_care.after if a.kind == "stretch").rules
 

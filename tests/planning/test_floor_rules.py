@@ -36,7 +36,11 @@ def test_dose_9_every_step_is_long_enough_for_a_full_pass_each_way_and_a_hold(
         passes = next(c.at for c in step.timeline if c.phase == "passes")
         assert find - passes >= math.floor(full_pass(step.area)), step  # no hunt before a pass
         assert [c.phase for c in step.timeline][:5] == [
-            "set-up", "passes", "find-spot", "hold", "ease"
+            "set-up",
+            "passes",
+            "find-spot",
+            "hold",
+            "ease",
         ]
 
 

@@ -15,7 +15,9 @@ def rolled(plan, side):  # type: ignore[no-untyped-def]
 
 def test_safe_5_an_injured_left_quadriceps_protects_the_left_outer_quadriceps() -> None:
     plan = make_plan(
-        tools=ALL_TOOLS, minutes=30, focus=["vastus-lateralis"],
+        tools=ALL_TOOLS,
+        minutes=30,
+        focus=["vastus-lateralis"],
         injuries=[{"area": "quadriceps", "side": "left", "date": TODAY}],
     )
     assert not rolled(plan, "left") & {"quadriceps", "vastus-lateralis"}
@@ -24,7 +26,9 @@ def test_safe_5_an_injured_left_quadriceps_protects_the_left_outer_quadriceps() 
 
 def test_safe_5_an_injured_right_glute_keeps_the_ball_off_the_right_piriformis() -> None:
     plan = make_plan(
-        tools=ALL_TOOLS, minutes=30, focus=["piriformis"],
+        tools=ALL_TOOLS,
+        minutes=30,
+        focus=["piriformis"],
         injuries=[{"area": "glutes", "side": "right", "date": TODAY}],
     )
     assert not rolled(plan, "right") & {"glutes", "piriformis"}
@@ -35,7 +39,7 @@ def test_safe_5_a_knee_injury_protects_thigh_and_calf_and_promises_no_knee_rolli
     assert not {s.area for s in plan.steps} & {"quadriceps", "hamstrings", "calves"}
     knee = [e for e in plan.excluded if e.area == "knee"]
     assert knee and all(e.hours_left is None for e in knee)
-    assert not any("knee" == e.area and "hours" in e.reason for e in plan.excluded)
+    assert not any(e.area == "knee" and "hours" in e.reason for e in plan.excluded)
 
 
 def test_safe_4_a_hip_at_six_with_no_screen_is_not_rolled_first() -> None:
@@ -58,7 +62,9 @@ def test_safe_7_plural_areas_read_right() -> None:
     (warning,) = [w for w in plan.warnings if w.code == "past-injury"]
     assert warning.message.startswith("Your calves were injured")
     single = make_plan(
-        tools=ALL_TOOLS, focus=["upper-back"], injuries=[{"area": "upper-back", "date": "2026-11-01"}]
+        tools=ALL_TOOLS,
+        focus=["upper-back"],
+        injuries=[{"area": "upper-back", "date": "2026-11-01"}],
     )
     (warning,) = [w for w in single.warnings if w.code == "past-injury"]
     assert warning.message.startswith("Your upper back was injured")

@@ -156,13 +156,16 @@ second_offsets = st.one_of(
 same_zone_or_another = st.one_of(st.none(), zones)  # None: the zone of ``now``
 
 
-def moment_near(draw: st.DrawFn, now: datetime) -> date | datetime | str:
-    """A bare date or an aware date-time within 20 days of ``now`` (either side),
-    often just around 72 hours before it."""
+def moment_near(draw: st.DrawFn, now: datetime, past: bool = False) -> date | datetime | str:
+    """A bare date or an aware date-time within 20 days of ``now`` (either side, or only
+    before it when ``past``), often just around 72 hours before it."""
     if draw(BOOL):
-        return maybe_text(draw, now.date() + timedelta(days=draw(day_offsets)))
+        days = draw(day_offsets)
+        return maybe_text(draw, now.date() + timedelta(days=min(days, 0) if past else days))
     zone = draw(same_zone_or_another) or now.tzinfo
-    moment = (now.astimezone(UTC) + timedelta(seconds=draw(second_offsets))).astimezone(zone)
+    seconds = draw(second_offsets)
+    seconds = min(seconds, 0) if past else seconds
+    moment = (now.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(zone)
     return maybe_text(draw, moment)
 
 
@@ -178,7 +181,13 @@ sites = st.one_of(
     st.sampled_from(["calves", "hamstrings", "quadriceps", "knee", "hip", "glutes"]),
     st.sampled_from(PAIN_SITES),
 )
-soreness = st.dictionaries(sites, pain_levels, max_size=8)
+# A bare number is both sides; a side left out of a per-side level is 0.
+side_levels = st.one_of(
+    pain_levels,
+    st.fixed_dictionaries({}, optional={"left": pain_levels, "right": pain_levels}),
+)
+soreness = st.dictionaries(sites, side_levels, max_size=8)
+pain_now = st.dictionaries(sites, side_levels, max_size=3)
 focus = st.lists(st.sampled_from(PAIN_SITES), max_size=5)
 tool_lists = st.one_of(
     st.lists(st.sampled_from(TOOLS), max_size=8),  # duplicates and [] too
@@ -210,9 +219,15 @@ run_fields: dict[str, st.SearchStrategy[Any]] = {
 }
 
 
-def screen(draw: st.DrawFn) -> dict[str, bool]:
-    """SAFE-4's screen: mostly all false, each item sometimes true, keys sometimes left out."""
-    return {item: draw(ONE_IN[10]) for item in SCREEN_ITEMS if draw(BOOL)}
+def screen(draw: st.DrawFn) -> dict[str, bool | None]:
+    """SAFE-4's screen: mostly all false, each item sometimes true, keys sometimes left out
+    or null (unanswered), and often fully answered."""
+    answered = draw(BOOL)
+    out: dict[str, bool | None] = {}
+    for item in SCREEN_ITEMS:
+        if answered or draw(BOOL):
+            out[item] = None if not answered and draw(ONE_IN[4]) else draw(ONE_IN[10])
+    return out
 
 
 def athlete(draw: st.DrawFn) -> dict[str, Any]:
@@ -225,7 +240,7 @@ def athlete(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def injury(draw: st.DrawFn, now: datetime) -> dict[str, Any]:
-    out: dict[str, Any] = {"area": draw(sites), "date": moment_near(draw, now)}
+    out: dict[str, Any] = {"area": draw(sites), "date": moment_near(draw, now, past=True)}
     if draw(BOOL):
         out["side"] = draw(sides)
     if draw(BOOL):
@@ -262,6 +277,8 @@ def plan_requests(draw: st.DrawFn) -> dict[str, Any]:
         "soreness": soreness,
         "focus": focus,
     }
+    if draw(ONE_IN[4]):
+        simple["pain"] = pain_now
     req.update(optional_fields(draw, simple))
     if draw(BOOL):
         req["athlete"] = athlete(draw)

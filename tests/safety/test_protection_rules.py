@@ -23,8 +23,13 @@ CROSSING = {
 }
 SHARED = {"quadriceps": {"vastus-lateralis"}, "glutes": {"piriformis"}}
 TODAY = "2026-11-23"  # NOW's day: an injury today is acute
-ANSWERED = {"bony_tenderness": False, "prior_bone_stress": False, "high_arch": False,
-            "volume_jump": False, "hop_pain": False}
+ANSWERED = {
+    "bony_tenderness": False,
+    "prior_bone_stress": False,
+    "high_arch": False,
+    "volume_jump": False,
+    "hop_pain": False,
+}
 
 
 def touched(plan: PlanResponse, side: str) -> set[str]:
@@ -34,8 +39,19 @@ def touched(plan: PlanResponse, side: str) -> set[str]:
 
 
 EVERY_MUSCLE = [
-    "calves", "shins", "feet", "hamstrings", "quadriceps", "vastus-lateralis", "adductors",
-    "glutes", "piriformis", "tfl", "hip-flexors", "upper-back", "lats",
+    "calves",
+    "shins",
+    "feet",
+    "hamstrings",
+    "quadriceps",
+    "vastus-lateralis",
+    "adductors",
+    "glutes",
+    "piriformis",
+    "tfl",
+    "hip-flexors",
+    "upper-back",
+    "lats",
 ]
 
 
@@ -116,11 +132,10 @@ def test_safe_12_pain_never_raises_priority_as_soreness_does() -> None:
     assert not any("sore" in why for s in pain.steps for why in s.why if "7/10" in why)
 
 
-@pytest.mark.parametrize(("site", "muscle"), [("shins", "shins"), ("feet", "feet"),
-                                              ("hip", "hip-flexors")])
-def test_safe_4_an_unscreened_bone_stress_site_is_asked_about_first(
-    site: str, muscle: str
-) -> None:
+@pytest.mark.parametrize(
+    ("site", "muscle"), [("shins", "shins"), ("feet", "feet"), ("hip", "hip-flexors")]
+)
+def test_safe_4_an_unscreened_bone_stress_site_is_asked_about_first(site: str, muscle: str) -> None:
     """The physio's case: a 16-year-old, shins at 6/10, shins silently excluded."""
     plan = big_plan(athlete={"age": 16}, soreness={site: 6})
     assert muscle not in touched(plan, "left") | touched(plan, "right")

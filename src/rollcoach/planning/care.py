@@ -9,9 +9,9 @@ advice: the session ends with a dynamic warm-up (TIME-3).
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import AfterKind, AfterStep, BeforeStep, Stretch
-from rollcoach.planning.fitting import sides_for
 from rollcoach.safety import Protection
 from rollcoach.vocabulary import POSITIONS, Side, When
+
 
 def before_rolling(req: PlanRequest, k: Knowledge) -> list[BeforeStep]:
     """A cool-down walk (longer after a long run) or a warm-up for a separate session."""

@@ -83,9 +83,7 @@ def dose_for(
 ) -> Dose:
     """The least, target and most a side of a pick may get, within DOSE-3 (or TIME-3)."""
     soreness = req.soreness_at(pick.area, side)
-    pressure, why, rules = _pressure(
-        k, req.when, req.athlete.level, technique, soreness, past
-    )
+    pressure, why, rules = _pressure(k, req.when, req.athlete.level, technique, soreness, past)
     if req.when == "pre-run":
         pre = k.dose.pre_run
         return Dose(pre.min_seconds, pre.seconds, pre.max_seconds, 0, pressure, why, rules)
@@ -93,6 +91,11 @@ def dose_for(
     wanted = k.dose.step_seconds[side_kind(req, k, pick, side)]
     target = min(max(wanted, least), technique.seconds.max)
     return Dose(
-        least, target, technique.seconds.max, technique.hold_seconds, pressure, why,
+        least,
+        target,
+        technique.seconds.max,
+        technique.hold_seconds,
+        pressure,
+        why,
         (*rules, "DOSE-2", "DOSE-9"),
     )

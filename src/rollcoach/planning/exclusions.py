@@ -43,7 +43,8 @@ def protected(k: Knowledge, guard: Protection) -> list[Exclusion]:
         if left is not None and left == right:
             out.append(_guarded(k, area, "both", left))
             continue
-        out += [_guarded(k, area, side, g) for side, g in (("left", left), ("right", right)) if g]
+        by_side: tuple[tuple[Side, Guard | None], ...] = (("left", left), ("right", right))
+        out += [_guarded(k, area, side, g) for side, g in by_side if g]
     return out
 
 
@@ -80,7 +81,7 @@ def all_exclusions(
     repeated: list[str],
     unreached: list[tuple[str, bool]],
 ) -> list[Exclusion]:
-    """Everything left out, most serious first, each (area, side) once."""
+    """Everything left out, most serious first, each (area, side, rules) once."""
     listed = [
         *protected(k, guard),
         *never,
@@ -88,10 +89,11 @@ def all_exclusions(
         *(repeated_pain(k, s) for s in repeated),
         *(no_tool(k, area, stretched) for area, stretched in unreached),
     ]
-    seen: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str | None, tuple[str, ...]]] = set()
     out = []
     for item in listed:
-        if (item.area, item.side) not in seen:
-            seen.add((item.area, item.side))
+        key = (item.area, item.side, item.rules)
+        if key not in seen:
+            seen.add(key)
             out.append(item)
     return out

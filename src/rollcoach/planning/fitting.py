@@ -114,12 +114,14 @@ def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
 
 
 def _candidate(
-    req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, sides: tuple[Side, ...],
+    req: PlanRequest,
+    k: Knowledge,
+    pick: Pick,
+    technique: Technique,
+    sides: tuple[Side, ...],
     gentle: set[str],
 ) -> Placed:
-    doses = tuple(
-        dose_for(req, k, pick, technique, side, pick.area in gentle) for side in sides
-    )
+    doses = tuple(dose_for(req, k, pick, technique, side, pick.area in gentle) for side in sides)
     return Placed(pick, technique, sides, doses, [d.least for d in doses])
 
 
@@ -129,7 +131,7 @@ def fit_session(
     """The session's muscles, sides and seconds, within ``req.minutes``."""
     fit = Fit()
     budget = int(req.minutes * 60)
-    owned = set(req.tools)
+    owned: set[str] = set(req.tools)
     stopped = False  # a needed or core muscle found no room: nothing less needed comes in
     for tier in sorted(set(TIER.values())):
         for pick in (p for p in picks if p.tier == tier and p.area not in out):

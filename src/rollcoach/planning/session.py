@@ -1,4 +1,4 @@
-"""Plan one rolling session: screen, protect, pick, fit, arrange, explain. Pure: no I/O, no clock."""
+"""Plan one rolling session: screen, protect, pick, fit, arrange, explain. Pure: no I/O."""
 
 from datetime import datetime
 

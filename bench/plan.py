@@ -5,7 +5,8 @@
 For 10,000 varied requests it times ``rollcoach.plan(request).model_dump_json()``
 and, as the baseline in the same run, the floor every answer pays anyway:
 ``PlanRequest.model_validate(request)`` plus ``model_dump_json()`` of the same,
-already computed response. Goal: plan <= 2x floor (median) and < 1 ms median.
+already computed response. Goal (issue 9): plan median under 1 ms and p99 under 2 ms, with
+the engine written for clarity first; the floor is reported beside it for scale.
 
 Then what the web app adds to each answer, each against its baseline in the same run:
 the JSON as ``plan_json`` joins it against pydantic's ``model_dump_json``, and gzip
@@ -53,6 +54,10 @@ def varied_request(rng: random.Random) -> dict[str, Any]:
         },
         "soreness": {s: rng.randint(0, 10) for s in rng.sample(PAIN_SITES, rng.randint(0, 4))},
     }
+    if rng.random() < 0.2:  # one side sorer than the other
+        req["soreness"][rng.choice(TARGET_AREAS)] = {"left": rng.randint(0, 10), "right": 2}
+    if rng.random() < 0.1:
+        req["pain"] = {rng.choice(PAIN_SITES): rng.randint(1, 8)}
     if rng.random() < 0.05:
         req["athlete"]["conditions"] = [rng.choice(CONDITIONS)]
     if rng.random() < 0.03:
@@ -120,10 +125,10 @@ def main() -> None:
     floor_median, floor_p99 = summary("floor (validate + serialise)", time_each(requests, floor))
     plan_median, plan_p99 = summary("plan (validate + plan + serialise)", time_each(requests, full))
     ratio = plan_median / floor_median
-    met = "met" if ratio <= 2 and plan_median < 1000 else "NOT met"
+    met = "met" if plan_median < 1000 and plan_p99 < 2000 else "NOT met"
     print(
         f"plan / floor: median {ratio:.2f}x, p99 {plan_p99 / floor_p99:.2f}x   "
-        f"(goal <= 2x and < 1000 µs median: {met})"
+        f"(goal: median < 1000 µs and p99 < 2000 µs: {met})"
     )
     http_stages(requests, responses)
 

@@ -90,27 +90,41 @@ def arrange(k: Knowledge, placed: list[Placed]) -> list[Slot]:
 
 
 def session_cost(k: Knowledge, placed: list[Placed]) -> int:
-    """Seconds on the floor: rolling plus every set-up pause."""
-    return sum(s.seconds + s.setup_seconds for s in arrange(k, placed))
+    """Seconds on the floor: rolling plus every set-up pause ``arrange`` will put in.
+
+    Counted, not arranged: one first set-up, one per further position, one per
+    further muscle in a position, one per second side (the same sum as arranging,
+    which tests/planning/test_floor_rules.py checks; this runs for every candidate).
+    """
+    if not placed:
+        return 0
+    setup = k.dose.setup
+    positions = len({p.technique.position for p in placed})
+    sides = sum(len(p.sides) for p in placed)
+    pauses = (
+        setup.first
+        + (positions - 1) * setup.position
+        + (len(placed) - positions) * setup.move
+        + (sides - len(placed)) * setup.side
+    )
+    return pauses + sum(sum(p.seconds) for p in placed)
 
 
 def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
-    """DOSE-10: the most needed tier first; within a tier, turn about, both sides in step."""
+    """DOSE-10: the most needed tier first; within a tier, an even share to every side
+    still short of its target, in rounds, until the targets or the minutes run out."""
     spare = budget - session_cost(k, placed)
     for tier in sorted({p.pick.tier for p in placed}):
-        growing = [p for p in placed if p.pick.tier == tier]
-        while growing and spare >= STEP_GRAIN:
-            still = []
-            for p in growing:
-                for i, dose in enumerate(p.doses):
-                    if p.seconds[i] < dose.target and spare >= STEP_GRAIN:
-                        p.seconds[i] += STEP_GRAIN
-                        spare -= STEP_GRAIN
-                if any(p.seconds[i] < d.target for i, d in enumerate(p.doses)):
-                    still.append(p)
-            if len(still) == len(growing) and spare < STEP_GRAIN:
+        short = [(p, i) for p in placed if p.pick.tier == tier for i in range(len(p.sides))]
+        while spare >= STEP_GRAIN:
+            short = [(p, i) for p, i in short if p.seconds[i] < p.doses[i].target]
+            if not short:
                 break
-            growing = still
+            share = max(STEP_GRAIN, spare // len(short) // STEP_GRAIN * STEP_GRAIN)
+            for p, i in short:
+                add = min(share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN)
+                p.seconds[i] += add
+                spare -= add
 
 
 def _candidate(

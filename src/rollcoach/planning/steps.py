@@ -38,8 +38,7 @@ def _timeline(k: Knowledge, slot: Slot, dose: Dose, when: When) -> tuple[TimedCu
 
 def rule_order(k: Knowledge, rules: list[str]) -> list[str]:
     """Rule IDs once each, in catalogue order, so output is stable."""
-    rank = k.rule_rank
-    return sorted(dict.fromkeys(rules), key=lambda r: rank.get(r, len(rank)))
+    return sorted(set(rules), key=k.rule_rank.__getitem__)
 
 
 def _setup_text(slot: Slot) -> str:

@@ -114,3 +114,23 @@ def test_time_3_pre_run_short_bouts_then_a_dynamic_warm_up_no_stretch_no_drink()
     assert "TIME-3" in plan.after[0].rules
     assert "drink" not in plan.after[0].text.lower()
     assert plan.session_seconds <= 6 * 60
+
+
+@pytest.mark.parametrize("minutes", [4, 10, 25, 60])
+def test_dose_11_counted_set_up_equals_the_arranged_set_up(minutes: int) -> None:
+    """fitting.session_cost counts pauses instead of arranging; both must agree."""
+    from datetime import UTC, datetime
+
+    from rollcoach.models import PlanRequest
+    from rollcoach.planning.fitting import arrange, fit_session, session_cost
+    from rollcoach.planning.selection import select_areas
+    from rollcoach.safety import protection_for
+
+    k = load_knowledge()
+    req = PlanRequest.model_validate(
+        {"minutes": minutes, "tools": ALL_TOOLS, "soreness": {"calves": {"left": 7}, "tfl": 4}}
+    )
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    fit = fit_session(req, k, select_areas(req, k).picks, protection_for(req, k, now), set())
+    arranged = sum(slot.seconds + slot.setup_seconds for slot in arrange(k, fit.placed))
+    assert fit.placed and session_cost(k, fit.placed) == arranged <= minutes * 60

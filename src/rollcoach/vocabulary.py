@@ -4,6 +4,8 @@ They are the keys the knowledge files attach facts to; the loader checks that
 the data covers exactly these IDs, so a typo in either place fails at load.
 """
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from typing import Literal, get_args
 
 TargetArea = Literal[
@@ -75,3 +77,20 @@ RUN_TYPES: tuple[str, ...] = get_args(RunType)
 PRESSURES: tuple[str, ...] = get_args(Pressure)
 LEVELS: tuple[str, ...] = get_args(Level)
 POSITIONS: tuple[str, ...] = get_args(Position)
+
+
+def nearest(value: str, choices: Iterable[str]) -> str | None:
+    """The valid ID a mistyped ``value`` most likely meant, or ``None`` when none is close.
+
+    Spaces and underscores count as hyphens ("foam roller"), a unique prefix wins
+    ("quad"), and otherwise difflib's closest match ("calf" -> "calves").
+    """
+    options = list(choices)
+    typed = "-".join(value.strip().lower().replace("_", " ").split())
+    if typed in options:
+        return typed
+    starts = [c for c in options if len(typed) >= 3 and c.startswith(typed)]
+    if len(starts) == 1:
+        return starts[0]
+    close = get_close_matches(typed, options, n=1, cutoff=0.6)
+    return close[0] if close else None

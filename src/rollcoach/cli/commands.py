@@ -106,8 +106,9 @@ def lay_over(base: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
     """Flags over the stored request; what keeps the runner safe is added to, never replaced.
 
     Injuries and conditions from flags join the stored ones; soreness flags set
-    their own areas; a run described by flags replaces the stored run; any other
-    flag replaces the stored value.
+    their own areas and sides; pain flags too, but never lower a stored pain; a
+    run described by flags replaces the stored run; any other flag replaces the
+    stored value.
     """
     out = dict(base)
     for key, value in flags.items():
@@ -118,8 +119,8 @@ def lay_over(base: dict[str, Any], flags: dict[str, Any]) -> dict[str, Any]:
             out[key] = athlete
         elif key == "injuries":
             out[key] = [*value, *base.get("injuries", [])]
-        elif key == "soreness":
-            out[key] = {**base.get("soreness", {}), **value}
+        elif key in {"soreness", "pain"}:
+            out[key] = o.merge_levels(base.get(key), value, keep_worse=key == "pain")
         else:
             out[key] = value
     return out
@@ -161,6 +162,7 @@ def plan(
     minutes: o.Minutes = None,
     tools: o.Tools = None,
     sore: o.Sore = None,
+    pain: o.Pain = None,
     focus: o.Focus = None,
     age: o.Age = None,
     level: o.Level = None,

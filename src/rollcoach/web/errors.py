@@ -1,6 +1,7 @@
 """Errors as people expect them: JSON naming the field for the API, a calm page for browsers."""
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request, status
@@ -11,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rollcoach.history.errors import UnknownAthlete
+from rollcoach.vocabulary import nearest
 from rollcoach.web.render import render_error
 from rollcoach.web.security import PasswordChecksBusy
 
@@ -23,12 +25,22 @@ BUSY_RETRY_AFTER_S = "2"
 
 
 def field_message(problems: list[Any]) -> str:
-    """The first problem as ``field: what is allowed`` (the same words as the CLI)."""
+    """The first problem as ``field: what is allowed``, with the nearest ID for a typo."""
     if not problems:
         return "the input is not valid"
     first = problems[0]
     parts = [str(p) for p in first.get("loc", ()) if p not in {"body", "query", "[key]"}]
-    return f"{'.'.join(parts) or 'input'}: {first.get('msg', 'not valid')}"
+    return f"{'.'.join(parts) or 'input'}: {first.get('msg', 'not valid')}{_nearest_hint(first)}"
+
+
+def _nearest_hint(problem: dict[str, Any]) -> str:
+    """'; did you mean "calves"?' for a value outside a fixed list (as the CLI says it)."""
+    typed = problem.get("input")
+    if problem.get("type") != "literal_error" or not isinstance(typed, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", str(problem.get("ctx", {}).get("expected", "")))
+    guess = nearest(typed, choices)
+    return f'; did you mean "{guess}"?' if guess is not None else ""
 
 
 def _is_api(request: Request) -> bool:

@@ -1,75 +1,25 @@
-"""The guided session of ``rollcoach go``: the player on its own, then the real command in a pty."""
+"""The guided session of ``rollcoach go``: the player's clock, keys, cues and screens."""
 
 import io
 import os
 import re
-import sys
 import termios
 import time
-from collections.abc import Iterable
-from pathlib import Path
 
-import pexpect
 import pytest
 from rich.console import Console
 
-import rollcoach
 from rollcoach.cli.keys import NoKeys, terminal_keys
 from rollcoach.cli.player import play
-from rollcoach.cli.session_view import Outcome, current_cue, session_progress, step_view
+from rollcoach.cli.session_view import Outcome, current_cue, step_view
 from rollcoach.models import PlanResponse
-
-NOW = "2026-11-23T18:30:00+00:00"
-ANSI = r"(?:\x1b\[[\d;]*m)*"  # colour codes a real terminal gets between styled words
-GET_READY = 5
-
-
-class ScriptedKeys:
-    """Presses each key ``at`` wall seconds after the player first asks for one.
-
-    A session still asking for keys after ``budget`` seconds fails the test rather
-    than hanging it.
-    """
-
-    def __init__(self, script: Iterable[tuple[float, str]] = (), budget: float = 10) -> None:
-        self.script = sorted(script)
-        self.budget = budget
-        self.start: float | None = None
-        self.reads = 0
-
-    def read(self, timeout: float) -> str | None:
-        self.reads += 1
-        now = time.monotonic()
-        self.start = now if self.start is None else self.start
-        assert now - self.start < self.budget, "the session never ended"
-        if self.script and self.start + self.script[0][0] <= now + timeout:
-            time.sleep(max(0.0, self.start + self.script[0][0] - now))
-            return self.script.pop(0)[1]
-        time.sleep(timeout)
-        return None
+from tests.cli.plans import STOP_SIGNS, short_plan
+from tests.cli.session_helpers import GET_READY, ScriptedKeys, console, output, run, screen
 
 
 @pytest.fixture(scope="module")
 def plan() -> PlanResponse:
-    return rollcoach.plan({"minutes": 2, "now": NOW})
-
-
-def console(*, terminal: bool = False) -> Console:
-    return Console(file=io.StringIO(), force_terminal=terminal, width=100)
-
-
-def output(con: Console) -> str:
-    assert isinstance(con.file, io.StringIO)
-    return con.file.getvalue()
-
-
-def run(
-    plan: PlanResponse, script: Iterable[tuple[float, str]] = (), speed: float = 200, **kwargs: bool
-) -> tuple[Outcome, str, float]:
-    con = console()
-    started = time.monotonic()
-    outcome = play(plan, console=con, speed=speed, keys=ScriptedKeys(script), **kwargs)
-    return outcome, output(con), time.monotonic() - started
+    return short_plan()
 
 
 def test_the_tiny_plan_is_what_these_tests_assume(plan: PlanResponse) -> None:
@@ -186,25 +136,25 @@ def test_cues_follow_the_timeline(plan: PlanResponse) -> None:
 
 def render(plan: PlanResponse, index: int, elapsed: float, *, paused: bool = False) -> str:
     con = Console(file=io.StringIO(), width=200, force_terminal=False)
-    progress = session_progress(plan.total_seconds)
-    progress.update(progress.task_ids[0], completed=plan.steps[0].seconds if index else 0)
-    con.print(step_view(plan, index, elapsed, progress=progress, paused=paused))
+    done = plan.steps[0].seconds if index else 0
+    con.print(step_view(plan, index, elapsed, screen(plan, done, paused=paused)))
     return output(con)
 
 
 def test_the_step_screen(plan: PlanResponse) -> None:
     first, second = plan.steps
-    screen = render(plan, 0, 13.2)
+    screen = render(plan, 0, 26.2)
     assert "Step 1 of 2" in screen
     assert "Calves · left" in screen
-    assert "Foam roller · moderate pressure · hold about 30 s" in screen
-    assert "0:32 left" in screen
-    cue = current_cue(first, 13.2)
+    assert "Foam roller · moderate pressure · hold about 30 s · seated" in screen
+    assert "0:19 left" in screen
+    cue = current_cue(first, 26.2)
     assert cue is not None
     assert cue.phase == "find-spot"
     assert cue.text in screen
     assert "Find the tender spot" in screen
     assert "Next: Calves · right (0:45)" in screen
+    assert STOP_SIGNS[0] in screen  # the stop signs stay on screen (SAFE-8)
     assert "PAUSED" not in screen
     assert re.search(r"Session +0%\s+0:00 / 1:30", screen)
     hold = next(c for c in first.timeline if c.phase == "hold")
@@ -245,74 +195,3 @@ def test_a_terminal_is_put_back_as_it_was() -> None:
         assert seen == ["x", None]  # one key, no Enter needed, lower-cased
         assert termios.tcgetattr(slave) == before
     os.close(master)
-
-
-# The real command under a pseudo-terminal.
-
-
-def spawn(*args: str, speed: int) -> pexpect.spawn:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"}
-    }
-    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
-    return pexpect.spawn(
-        sys.executable,
-        [
-            "-m",
-            "rollcoach",
-            "go",
-            "--minutes",
-            "3",
-            "--speed",
-            str(speed),
-            "--no-sound",
-            "--now",
-            NOW,
-            *args,
-        ],
-        dimensions=(40, 120),
-        env=env,
-        encoding="utf-8",
-        timeout=60,
-        cwd=str(Path(__file__).parent),
-    )
-
-
-def test_go_in_a_real_terminal_runs_to_the_summary() -> None:
-    plan = rollcoach.plan({"minutes": 3, "now": NOW})
-    child = spawn(speed=50)
-    try:
-        child.expect_exact(plan.stop_signs[0][:40])
-        child.expect_exact("SHARP PAIN (stop now)")
-        child.expect(r"Step 1 of (\d+)")
-        steps = int(child.match.group(1))
-        assert steps == len(plan.steps)
-        child.expect(rf"\d:\d\d{ANSI} left")  # the step's countdown
-        child.expect(r"━+.*?\d+%")
-        child.expect_exact("Next: ")
-        child.expect_exact(f"Step {steps} of {steps}")
-        child.expect_exact("Session complete")
-        child.expect(rf"Steps done: {ANSI}{steps} of {steps}")
-        child.expect(pexpect.EOF)
-    finally:
-        child.close()
-    assert child.exitstatus == 0
-
-
-def test_go_x_stops_with_the_sharp_pain_panel() -> None:
-    plan = rollcoach.plan({"minutes": 3, "now": NOW})
-    child = spawn(speed=20)
-    try:
-        child.expect_exact("Step 1 of")
-        child.send("x")
-        child.expect_exact("Stopped: sharp pain")
-        assert "Step 2 of" not in (child.before or "")
-        child.expect_exact(plan.stop_signs[0][:40])
-        child.expect_exact("don't roll it again")
-        child.expect(pexpect.EOF)
-        assert "Session complete" not in (child.before or "")
-    finally:
-        child.close()
-    assert child.exitstatus == 0

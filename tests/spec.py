@@ -46,13 +46,17 @@ SCREEN_ITEMS = ("bony_tenderness", "prior_bone_stress", "high_arch", "volume_jum
 
 # The rule catalogue of spec/rules.md: family and how many rules it has.
 RULE_FAMILIES = {
-    "SAFE": 11,
+    "SAFE": 12,
     "AREA": 5,
-    "DOSE": 8,
+    "DOSE": 11,
     "TIME": 5,
-    "TOOL": 6,
+    "TOOL": 8,
     "FOCUS": 6,
     "CARE": 4,
-    "REST": 5,
+    "REST": 8,
+    "LEARN": 4,
 }
 RULE_IDS = [f"{family}-{n}" for family, count in RULE_FAMILIES.items() for n in range(1, count + 1)]
+# In the catalogue with their evidence, not yet applied by the coach (the learning issue).
+NOT_YET_APPLIED = {"LEARN-1", "LEARN-2", "LEARN-3", "LEARN-4"}
+APPLIED_RULE_IDS = [rule for rule in RULE_IDS if rule not in NOT_YET_APPLIED]

@@ -13,6 +13,7 @@ from rollcoach.knowledge import Knowledge, load_knowledge
 from rollcoach.knowledge.schema import Family
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+NOT_YET_APPLIED = "not yet applied"  # a rule in the catalogue the coach does not apply yet
 
 
 def rules_json(k: Knowledge) -> list[dict[str, Any]]:
@@ -25,6 +26,7 @@ def rules_json(k: Knowledge) -> list[dict[str, Any]]:
             "sources": list(r.sources),
             "decision": r.decision,
             "evidence": r.evidence.model_dump(mode="json"),
+            "applied": r.applied,
         }
         for r in k.rules.values()
     ]
@@ -52,7 +54,7 @@ def rules(
     as_json: JsonFlag = False,
     family: Annotated[str | None, typer.Option(help="Only this family, e.g. SAFE.")] = None,
 ) -> None:
-    """The rule catalogue, with seed sources and the research grade of each rule."""
+    """The rule catalogue: seed sources, research grade, and any rule not yet applied."""
     families = list(get_args(Family))
     if family is not None and family.upper() not in families:
         raise InputError(f"--family: must be one of {', '.join(families)}, got '{family}'")
@@ -67,7 +69,8 @@ def rules(
         level = r["evidence"]["level"]
         sources = ", ".join(r["sources"] + (["decision"] if r["decision"] else []))
         grade = f"[{LEVEL_STYLE[level]}]{level}[/]\n[dim]{r['evidence']['summary']}[/]"
-        table.add_row(r["id"], r["text"], sources, grade)
+        text = r["text"] if r["applied"] else f"[bold magenta]{NOT_YET_APPLIED}[/]\n{r['text']}"
+        table.add_row(r["id"], text, sources, grade)
     Console().print(table)
     return None
 

@@ -17,4 +17,6 @@ def rules_page(request: Request, viewer: PageViewer) -> HTMLResponse:
     families: dict[str, list[object]] = {}
     for rule in knowledge.rules.values():
         families.setdefault(rule.family, []).append(rule)
-    return render(request, "rules.html", {"title": "Rules", "families": families})
+    waiting = [rule.id for rule in knowledge.rules.values() if not rule.applied]
+    context = {"title": "Rules", "families": families, "waiting": waiting}
+    return render(request, "rules.html", context)

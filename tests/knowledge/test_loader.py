@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from rollcoach.knowledge import KnowledgeError, data_folder, load_knowledge_from
+from tests.spec import RULE_IDS
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def edit(folder: Path, name: str, change) -> None:  # type: ignore[no-untyped-de
 
 def test_shipped_knowledge_loads(data_copy: Path) -> None:
     k = load_knowledge_from(data_copy)
-    assert len(k.rules) == 50
+    assert len(k.rules) == len(RULE_IDS)
     assert len(k.areas) == 13
     assert len(k.never_areas) == 8
 

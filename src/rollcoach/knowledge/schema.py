@@ -71,6 +71,7 @@ class TargetAreaInfo(Strict):
     stretch: str
     stretch_position: Position
     stretch_rules: list[RuleId] = []  # rules its stretch also follows (CARE-2: with care)
+    stretch_loads: list[PainSite] = []  # sites the stretch rests weight on, same side (a knee)
     no_tool_rules: list[RuleId] = []  # rules for when no owned tool reaches it (TOOL-7)
     region: Literal["foot", "lower-leg", "thigh", "hip", "trunk"]
 
@@ -129,6 +130,7 @@ class Technique(Strict):
     tool: Tool
     variant: str | None = None  # a second way with the same tool ("chair", "wall")
     position: Position
+    surface: Literal["floor", "chair", "wall"] = "floor"  # DOSE-11: a chair is a move too
     one_sided: bool
     sensitive: bool = False
     setup: str
@@ -186,5 +188,6 @@ class FocusData(Strict):
     extras_why: str
     asked_why: str
     sore_why: str
+    other_side_why: str  # the side of a sore muscle that is not itself sore
     links: list[ChainLink]
     run_triggers: list[RunTrigger]

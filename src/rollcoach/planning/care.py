@@ -50,6 +50,15 @@ def stretches_for(
     areas = {area: area in rolled for area in (*rolled, *unreached)}
     order = sorted(areas, key=lambda a: POSITIONS.index(k.areas[a].stretch_position))
     seconds = k.dose.stretch_seconds
+
+    def bears(area: str, side: Side) -> bool:
+        """The stretch rests weight on a site that hurts on that side (kneeling on a knee)."""
+        return any(
+            (site, one) in guard.hurt
+            for site in k.areas[area].stretch_loads
+            for one in (("left", "right") if side == "both" else (side,))
+        )
+
     return [
         Stretch(
             area=area,
@@ -62,6 +71,7 @@ def stretches_for(
         )
         for area in order
         for side in guard.open_sides(area, _stretch_sides(k, area))
+        if not bears(area, side)
     ]
 
 

@@ -52,9 +52,18 @@ def least_seconds(k: Knowledge, technique: Technique) -> int:
 
 
 def _pressure(
-    k: Knowledge, when: When, level: Level, technique: Technique, soreness: int, past: bool
+    k: Knowledge,
+    when: When,
+    level: Level,
+    technique: Technique,
+    soreness: int,
+    past: bool,
+    other_side_out: bool,
 ) -> tuple[Pressure, str, tuple[str, ...]]:
-    """The gentlest reason wins: pre-run, sensitive area, past injury, very sore, then level."""
+    """The gentlest reason wins: pre-run, sensitive area, past injury, very sore, then level.
+
+    Firm pressure leans the other leg on top; with that leg protected, moderate at most.
+    """
     words = k.messages.pressure_why
     if when == "pre-run":
         return "gentle", words["pre-run"], ("TIME-3",)
@@ -65,6 +74,8 @@ def _pressure(
     if soreness >= k.dose.gentle_from:
         return "gentle", words["very-sore"], ("SAFE-10",)
     pressure = k.dose.level_pressure[level]
+    if pressure == "firm" and other_side_out:
+        return "moderate", words["other-side-protected"], ("DOSE-4", "SAFE-5")
     return pressure, words["level"].format(pressure=pressure.capitalize()), ("DOSE-4",)
 
 
@@ -79,11 +90,18 @@ def side_kind(req: PlanRequest, k: Knowledge, pick: Pick, side: Side) -> PickKin
 
 
 def dose_for(
-    req: PlanRequest, k: Knowledge, pick: Pick, technique: Technique, side: Side, past: bool
+    req: PlanRequest,
+    k: Knowledge,
+    pick: Pick,
+    technique: Technique,
+    side: Side,
+    past: bool,
+    other_side_out: bool = False,
 ) -> Dose:
     """The least, target and most a side of a pick may get, within DOSE-3 (or TIME-3)."""
     soreness = req.soreness_at(pick.area, side)
-    pressure, why, rules = _pressure(k, req.when, req.athlete.level, technique, soreness, past)
+    level = req.athlete.level
+    pressure, why, rules = _pressure(k, req.when, level, technique, soreness, past, other_side_out)
     if req.when == "pre-run":
         pre = k.dose.pre_run
         return Dose(pre.min_seconds, pre.seconds, pre.max_seconds, 0, pressure, why, rules)

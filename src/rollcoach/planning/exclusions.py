@@ -5,25 +5,26 @@ and, for an injury, the honest hours left (SAFE-5).
 """
 
 from rollcoach.knowledge import Knowledge
-from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import Exclusion
-from rollcoach.planning.selection import never_exclusion
 from rollcoach.planning.words import site_fill
 from rollcoach.safety import Guard, Protection
 from rollcoach.vocabulary import Side
 
-MESSAGE = {  # (rule, the protected muscle is the site itself) -> messages.yaml key
-    ("SAFE-5", True): "acute",
-    ("SAFE-5", False): "acute-near",
-    ("SAFE-12", True): "pain",
-    ("SAFE-12", False): "pain-near",
-    ("SAFE-4", True): "screen-first",
-    ("SAFE-4", False): "screen-first",
-}
+PREFIX = {"SAFE-5": "acute", "SAFE-12": "pain", "SAFE-4": "screen-first"}
+
+
+def _message_key(k: Knowledge, area: str, guard: Guard) -> str:
+    """The site itself, tissue it shares, or a joint or site it crosses (areas.yaml)."""
+    prefix = PREFIX[guard.rule]
+    if guard.rule == "SAFE-4" or guard.site == area:
+        return prefix
+    info = k.areas[area]
+    shares = guard.site in info.shares or area in getattr(k.areas.get(guard.site), "shares", ())
+    return f"{prefix}-shares" if shares else f"{prefix}-crosses"
 
 
 def _guarded(k: Knowledge, area: str, side: Side, guard: Guard) -> Exclusion:
-    text = k.messages.exclusions[MESSAGE[(guard.rule, guard.site == area)]]
+    text = k.messages.exclusions[_message_key(k, area, guard)]
     fill = site_fill(k, guard.site, "site")
     return Exclusion(
         area=area,
@@ -48,16 +49,18 @@ def protected(k: Knowledge, guard: Protection) -> list[Exclusion]:
     return out
 
 
-def injured_never_sites(req: PlanRequest, k: Knowledge) -> list[str]:
-    """Never-rolled sites injured or painful now: excluded by their AREA rule, no hours."""
-    sites = [i.area for i in req.injuries] + [s for s, n in req.pain.items() if n.worst > 0]
-    return [site for site in dict.fromkeys(sites) if site in k.never_areas]
+def hurt_never_sites(k: Knowledge, guard: Protection) -> list[Exclusion]:
+    """Never-rolled sites injured or painful now: excluded by their AREA rule, no hours,
+    without the usual "roll the muscles around it instead", which are resting too."""
+    sites = dict.fromkeys(site for site, _ in sorted(guard.hurt) if site in k.never_areas)
+    text = k.messages.exclusions["never-hurt"]
+    return [Exclusion(area=site, reason=text, rules=(k.never_areas[site].rule,)) for site in sites]
 
 
 def no_tool(k: Knowledge, area: str, stretched: bool) -> Exclusion:
     """TOOL-6: no owned tool reaches it; TOOL-8: stretched instead when it was needed."""
     tools = k.tools_reaching(area)
-    names = " or ".join(k.tools[t].name.lower() for t in tools)
+    names = _either([k.tools[t].name.lower() for t in tools])
     key = "no-tool-stretch" if stretched else "no-tool"
     rules = ["TOOL-6", *(["TOOL-8", *k.areas[area].no_tool_rules] if stretched else [])]
     return Exclusion(
@@ -68,13 +71,19 @@ def no_tool(k: Knowledge, area: str, stretched: bool) -> Exclusion:
     )
 
 
+def _either(names: list[str]) -> str:
+    """ "a hip hook, a hip release ball or a massage ball" (the message adds the first "a")."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", a ".join(names[:-1]) + " or a " + names[-1]
+
+
 def repeated_pain(k: Knowledge, site: str) -> Exclusion:
     entry = k.messages.warnings["repeated-pain"]
     return Exclusion(area=site, reason=entry.message, rules=entry.rules)
 
 
 def all_exclusions(
-    req: PlanRequest,
     k: Knowledge,
     never: list[Exclusion],
     guard: Protection,
@@ -84,8 +93,8 @@ def all_exclusions(
     """Everything left out, most serious first, each (area, side, rules) once."""
     listed = [
         *protected(k, guard),
+        *hurt_never_sites(k, guard),
         *never,
-        *(never_exclusion(k, s) for s in injured_never_sites(req, k)),
         *(repeated_pain(k, s) for s in repeated),
         *(no_tool(k, area, stretched) for area, stretched in unreached),
     ]

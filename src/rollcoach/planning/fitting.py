@@ -62,26 +62,34 @@ def sides_for(k: Knowledge, area: str, technique: Technique) -> tuple[Side, ...]
 
 
 def technique_for(
-    k: Knowledge, area: str, owned: set[str], used: set[Position]
+    k: Knowledge, area: str, owned: set[str], used: set[tuple[Position, str]]
 ) -> Technique | None:
-    """The preferred owned technique; one in a position already planned wins (DOSE-11)."""
+    """The preferred owned technique; one in a place already planned wins (DOSE-11)."""
     usable = [t for t in k.techniques[area] if t.tool in owned]
-    return next((t for t in usable if t.position in used), usable[0] if usable else None)
+    return next((t for t in usable if place_of(t) in used), usable[0] if usable else None)
+
+
+def place_of(technique: Technique) -> tuple[Position, str]:
+    """Where the body is: the position, and whether on the floor, a chair or at a wall."""
+    return technique.position, technique.surface
 
 
 def arrange(k: Knowledge, placed: list[Placed]) -> list[Slot]:
-    """DOSE-11: group by position (first needed first), each muscle's sides together."""
-    positions = list(dict.fromkeys(p.technique.position for p in placed))
+    """DOSE-11: group by position, then floor, chair or wall (first needed first), each
+    muscle's sides together."""
+    first = list(dict.fromkeys(place_of(p.technique) for p in placed))
+    positions = list(dict.fromkeys(position for position, _ in first))
+    places = sorted(first, key=lambda place: positions.index(place[0]))
     setup = k.dose.setup
     slots: list[Slot] = []
-    for position in positions:
-        for p in (p for p in placed if p.technique.position == position):
+    for place in places:
+        for p in (p for p in placed if place_of(p.technique) == place):
             for index in range(len(p.sides)):
                 if index:
                     pause = setup.side
                 elif not slots:
                     pause = setup.first
-                elif slots[-1].placed.technique.position != position:
+                elif place_of(slots[-1].placed.technique) != place:
                     pause = setup.position
                 else:
                     pause = setup.move
@@ -99,7 +107,7 @@ def session_cost(k: Knowledge, placed: list[Placed]) -> int:
     if not placed:
         return 0
     setup = k.dose.setup
-    positions = len({p.technique.position for p in placed})
+    positions = len({place_of(p.technique) for p in placed})
     sides = sum(len(p.sides) for p in placed)
     pauses = (
         setup.first
@@ -122,9 +130,15 @@ def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
                 break
             share = max(STEP_GRAIN, spare // len(short) // STEP_GRAIN * STEP_GRAIN)
             for p, i in short:
-                add = min(share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN)
+                add = min(
+                    share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN
+                )
                 p.seconds[i] += add
                 spare -= add
+
+
+
+OTHER: dict[Side, Side] = {"left": "right", "right": "left", "both": "both"}
 
 
 def _candidate(
@@ -133,9 +147,16 @@ def _candidate(
     pick: Pick,
     technique: Technique,
     sides: tuple[Side, ...],
-    gentle: set[str],
+    guard: Protection,
 ) -> Placed:
-    doses = tuple(dose_for(req, k, pick, technique, side, pick.area in gentle) for side in sides)
+    """At its least; a side whose other side is protected never leans on that leg."""
+    past = pick.area in guard.gentle
+    doses = tuple(
+        dose_for(
+            req, k, pick, technique, side, past, guard.guard(pick.area, OTHER[side]) is not None
+        )
+        for side in sides
+    )
     return Placed(pick, technique, sides, doses, [d.least for d in doses])
 
 
@@ -149,7 +170,7 @@ def fit_session(
     stopped = False  # a needed or core muscle found no room: nothing less needed comes in
     for tier in sorted(set(TIER.values())):
         for pick in (p for p in picks if p.tier == tier and p.area not in out):
-            used = {p.technique.position for p in fit.placed}
+            used = {place_of(p.technique) for p in fit.placed}
             technique = technique_for(k, pick.area, owned, used)
             sides = guard.open_sides(pick.area, ("left", "right", "both"))
             if technique is None:
@@ -159,7 +180,7 @@ def fit_session(
             sides = guard.open_sides(pick.area, sides_for(k, pick.area, technique))
             if not sides:
                 continue
-            candidate = _candidate(req, k, pick, technique, sides, guard.gentle)
+            candidate = _candidate(req, k, pick, technique, sides, guard)
             allowed = tier <= NEED or not stopped
             if allowed and session_cost(k, [*fit.placed, candidate]) <= budget:
                 fit.placed.append(candidate)

@@ -85,10 +85,15 @@ def _asked(req: PlanRequest, k: Knowledge) -> Iterator[Pick]:
             yield Pick(site, "asked", (k.focus.asked_why,), ("DOSE-10",))
 
 
-def _chain(req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]]) -> Iterator[Pick]:
-    """FOCUS-3..5: a sore or painful site, or a seated day, brings in other muscles."""
+def _chain(
+    req: PlanRequest, k: Knowledge, sore: list[tuple[str, int]], priority: bool
+) -> Iterator[Pick]:
+    """FOCUS-3..5: a sore or painful site, or a seated day, brings in other muscles.
+
+    Priority links come before the run's weighting, the others after it.
+    """
     felt = {site for site, _ in sore} | {site for site, n in req.pain.items() if n.worst > 0}
-    for link in sorted(k.focus.links, key=lambda link: not link.priority):
+    for link in (link for link in k.focus.links if link.priority == priority):
         if (link.when_sedentary and req.athlete.sedentary) or felt.intersection(link.when_sore):
             yield from (Pick(area, "chain", (link.why,), (link.rule,)) for area in link.add)
 
@@ -137,6 +142,8 @@ def _merged(pick: Pick, again: Pick) -> Pick:
     """
     if again.tier >= TIER["core"] or again.why[0] in pick.why:
         return pick
+    if pick.tier == TIER["sore"] and again.kind == "chain":  # sore itself: the link adds nothing
+        return pick
     kind = pick.kind if pick.tier <= again.tier else again.kind
     rules = (*pick.rules, *(r for r in again.rules if r not in pick.rules))
     return Pick(pick.area, kind, (*pick.why, *again.why), rules)
@@ -148,7 +155,13 @@ def select_areas(req: PlanRequest, k: Knowledge) -> Selection:
     felt = [site for site, _ in sore] + list(req.focus)
     excluded = [never_exclusion(k, site) for site in dict.fromkeys(felt) if site in k.never_areas]
     picks: dict[str, Pick] = {}
-    sources = (_sore(k, sore), _asked(req, k), _chain(req, k, sore), _run_driven(req, k))
+    sources = (
+        _sore(k, sore),
+        _asked(req, k),
+        _chain(req, k, sore, priority=True),
+        _run_driven(req, k),
+        _chain(req, k, sore, priority=False),
+    )
     for candidates in (*sources, _everyday(k)):
         for candidate in candidates:
             pick = picks.get(candidate.area)

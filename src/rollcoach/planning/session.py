@@ -8,7 +8,7 @@ from rollcoach.models.plan_response import PlanResponse, Refusal
 from rollcoach.planning.care import after_rolling, before_rolling, stretches_for
 from rollcoach.planning.exclusions import all_exclusions
 from rollcoach.planning.fitting import arrange, fit_session
-from rollcoach.planning.selection import TIER, select_areas
+from rollcoach.planning.selection import NEED, TIER, select_areas
 from rollcoach.planning.steps import build_steps
 from rollcoach.planning.warnings import plan_warnings
 from rollcoach.safety import protection_for, repeated_pain_sites, screen_refusal
@@ -38,10 +38,15 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
     repeated = repeated_pain_sites(req, now)
     selection = select_areas(req, k)
     fit = fit_session(req, k, selection.picks, guard, set(repeated))
-    steps = build_steps(k, req.when, arrange(k, fit.placed))
+    steps = build_steps(req, k, arrange(k, fit.placed))
     rolled = [p.pick.area for p in fit.placed]
-    needed = {p.area for p in selection.picks if p.tier <= TIER["core"]}
-    unreached = [(area, area in needed) for area in fit.no_tool]
+    # TOOL-7/8: stretched instead when needed, or in the core set of a session that rolls;
+    # never before a run (TIME-3).
+    needed = {p.area for p in selection.picks if p.tier <= NEED}
+    if fit.placed:
+        needed |= {p.area for p in selection.picks if p.tier == TIER["core"]}
+    stretching = req.when != "pre-run"
+    unreached = [(area, stretching and area in needed) for area in fit.no_tool]
     stretches = stretches_for(req, k, rolled, [a for a, n in unreached if n], guard)
     sensitive = any(p.technique.sensitive for p in fit.placed)
     careful = sensitive or any(s.pressure == "gentle" for s in steps)
@@ -51,7 +56,7 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
         when=req.when,
         total_seconds=total,
         steps=steps,
-        excluded=all_exclusions(req, k, selection.excluded, guard, repeated, unreached),
+        excluded=all_exclusions(k, selection.excluded, guard, repeated, unreached),
         warnings=plan_warnings(req, k, tuple(rolled), sensitive, guard, fit.left_out),
         before=before_rolling(req, k),
         after=after_rolling(req.when, k, stretches, careful),

@@ -6,6 +6,7 @@ ease, and, on the first of two sides, the switch.
 """
 
 from rollcoach.knowledge import Knowledge
+from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import CuePhase, Step, TimedCue
 from rollcoach.planning.dosing import Dose
 from rollcoach.planning.fitting import Slot
@@ -49,8 +50,23 @@ def _setup_text(slot: Slot) -> str:
     return technique.setup
 
 
-def build_step(k: Knowledge, when: When, slot: Slot, order: int) -> Step:
+def _why(req: PlanRequest, k: Knowledge, slot: Slot) -> tuple[str, ...]:
+    """The pick's reasons, with a sore muscle's level quoted for this side (FOCUS-2)."""
+    pick, dose = slot.placed.pick, slot.placed.doses[slot.index]
+    if pick.kind not in ("sore", "very-sore"):
+        return (*pick.why, dose.why)
+    level = req.soreness_at(pick.area, slot.side)
+    first = (
+        k.focus.sore_why.format(level=level)
+        if level >= k.dose.sore_from
+        else k.focus.other_side_why
+    )
+    return (first, *pick.why[1:], dose.why)
+
+
+def build_step(req: PlanRequest, k: Knowledge, slot: Slot, order: int) -> Step:
     """One side of one muscle, ready for the floor."""
+    when = req.when
     placed = slot.placed
     pick, technique, dose = placed.pick, placed.technique, placed.doses[slot.index]
     rules = [*pick.rules, *technique.rules, *ALWAYS, *dose.rules, WHEN_RULES[when]]
@@ -65,7 +81,7 @@ def build_step(k: Knowledge, when: When, slot: Slot, order: int) -> Step:
         hold_seconds=dose.hold,
         speed_cm_s=k.dose.speed_cm_s,
         cues=tuple(cue.text for cue in timeline),
-        why=(*pick.why, dose.why),
+        why=_why(req, k, slot),
         rules=tuple(rule_order(k, rules)),
         name=k.areas[pick.area].name,
         tool_name=k.tools[technique.tool].name,
@@ -77,5 +93,5 @@ def build_step(k: Knowledge, when: When, slot: Slot, order: int) -> Step:
     )
 
 
-def build_steps(k: Knowledge, when: When, slots: list[Slot]) -> list[Step]:
-    return [build_step(k, when, slot, order) for order, slot in enumerate(slots, start=1)]
+def build_steps(req: PlanRequest, k: Knowledge, slots: list[Slot]) -> list[Step]:
+    return [build_step(req, k, slot, order) for order, slot in enumerate(slots, start=1)]

@@ -51,11 +51,13 @@ def plan_warnings(
     """
     out = _screen_first(req, k, guard)
     out += [warn(k, "past-injury", **site_fill(k, a)) for a in areas if a in guard.gentle]
-    out += [
-        warn(k, "very-sore", level=req.soreness_at(a), **site_fill(k, a))
+    very_sore = [
+        f"{site_fill(k, a)['area']} {req.soreness_at(a)}/10"
         for a in areas
         if req.soreness_at(a) >= k.dose.gentle_from
     ]
+    if very_sore:
+        out.append(warn(k, "very-sore", areas=", ".join(very_sore)))
     if sensitive:
         out.append(warn(k, "sensitive"))
     if req.when == "pre-run":
@@ -64,7 +66,8 @@ def plan_warnings(
         out.append(warn(k, "beginner"))
     if not areas and left_out:
         shortest = _shortest_step(req, k)
-        out.append(warn(k, "no-time", minutes=f"{req.minutes:g}", min_seconds=shortest))
+        minutes = f"{req.minutes:g} minute" + ("" if req.minutes == 1 else "s")
+        out.append(warn(k, "no-time", minutes=minutes, min_seconds=shortest))
     elif left_out:
         names = ", ".join(site_fill(k, a)["area"] for a in left_out)
         out.append(warn(k, "short-on-time", areas=names))

@@ -33,6 +33,7 @@ class Protection:
     guards: dict[tuple[str, Side], Guard] = field(default_factory=dict)
     gentle: set[str] = field(default_factory=set)  # SAFE-7: past injuries and their neighbours
     screen_sites: list[str] = field(default_factory=list)  # SAFE-4: sites awaiting the screen
+    hurt: set[tuple[str, Side]] = field(default_factory=set)  # sites injured or painful now
 
     def guard(self, area: str, side: Side) -> Guard | None:
         """The guard on ``side`` ("both" is guarded if either side is)."""
@@ -60,8 +61,9 @@ def _sides(side: Side) -> tuple[Side, ...]:
 
 
 def _protect(p: Protection, k: Knowledge, site: str, side: Side, guard: Guard) -> None:
-    for area in k.protects[site]:
-        for one in _sides(side):
+    for one in _sides(side):
+        p.hurt.add((site, one))
+        for area in k.protects[site]:
             p.add(area, one, guard)
 
 

@@ -43,8 +43,13 @@ class BySide(Request):
 
 
 def _both_sides(value: object) -> object:
-    """``6`` and ``{"left": 6, "right": 6}`` say the same thing."""
+    """``6`` and ``{"left": 6, "right": 6}`` say the same thing.
+
+    A bare number out of range is named here, at the site, not at a side it never had.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value <= 10:
+            raise ValueError(f"must be a whole number from 0 to 10, not {value}")
         return {"left": value, "right": value}
     return value
 

@@ -130,7 +130,7 @@ def test_profile_edits_persist_and_shape_the_plan(capsys) -> None:  # type: igno
     assert edited["screen"]["high_arch"] is True
     shown = json_of(capsys, "profile", "--json")
     assert shown == edited
-    assert "feet" in areas(plan_json(capsys, "--minutes", "20"))  # the massage ball reaches them
+    assert "feet" in areas(plan_json(capsys, "--minutes", "45"))  # the massage ball reaches them
     json_of(capsys, "profile", "--condition", "osteoporosis", "--json")
     code, out, _ = cli(capsys, "plan", "--now", NOW)
     assert code == 0

@@ -222,3 +222,20 @@ def test_deleting_an_account_removes_its_records_and_no_one_elses(accounts_app: 
     with services.store.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(tables.Checkin)).scalar() == 1
     assert len(bob.get("/api/v1/checkins").json()) == 1
+
+
+def test_safe_12_the_check_in_pain_tick_keeps_the_roller_away_and_today_says_so(
+    single: TestClient,
+) -> None:
+    """The physio's case: a hip flexor ticked as pain was rolled anyway, as soreness."""
+    token = csrf_of(single, "/checkin")
+    form = {"csrf": token, "sore-calves": "6", "pain-calves": "1", "sore-quadriceps": "5"}
+    assert single.post("/checkin", data=form, follow_redirects=False).status_code == 303
+    plan = single.get("/api/v1/plans/today").json()
+    assert "calves" not in {step["area"] for step in plan["steps"]}
+    assert "calves" not in {s["area"] for s in plan["stretches"]}
+    assert any(e["area"] == "calves" and "SAFE-12" in e["rules"] for e in plan["excluded"])
+    today = single.get("/").text
+    steps, left_out = today.split("Left out")[:2]
+    assert "Quadriceps" in steps and "Calves" not in steps
+    assert "Calves" in left_out and "on the floor" in steps and "Then stretch" in today

@@ -8,6 +8,14 @@ from rollcoach.knowledge.schema import Rule
 from rollcoach.models import PlanResponse
 
 SIDE_WORDS = {"left": "left side", "right": "right side", "both": "both sides"}
+POSITION_WORDS = {
+    "seated": "sitting",
+    "face-down": "face down",
+    "side-lying": "on your side",
+    "on-back": "on your back",
+    "standing": "standing",
+    "kneeling": "kneeling",
+}
 GRADE_WORDS = {
     "supported": "research agrees",
     "refined": "research agrees in direction, with other numbers",
@@ -22,12 +30,8 @@ def clock(seconds: int) -> str:
 
 def area_name(area: str) -> str:
     """The plain name of any area or pain site ID."""
-    knowledge = load_knowledge()
-    if area in knowledge.areas:
-        return knowledge.areas[area].name
-    if area in knowledge.never_areas:
-        return knowledge.never_areas[area].name
-    return area.replace("-", " ").capitalize()
+    named = load_knowledge().names.get(area)
+    return named[0] if named else area.replace("-", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class PlanView:
         ids: set[str] = set()
         for group in (
             self.plan.steps,
+            self.plan.stretches,
             self.plan.excluded,
             self.plan.warnings,
             self.plan.before,
@@ -64,5 +69,6 @@ def template_globals() -> dict[str, Any]:
         "clock": clock,
         "area_name": area_name,
         "side_words": SIDE_WORDS,
+        "position_words": POSITION_WORDS,
         "grade_words": GRADE_WORDS,
     }

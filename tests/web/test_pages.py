@@ -239,3 +239,24 @@ def test_safe_12_the_check_in_pain_tick_keeps_the_roller_away_and_today_says_so(
     steps, left_out = today.split("Left out")[:2]
     assert "Quadriceps" in steps and "Calves" not in steps
     assert "Calves" in left_out and "on the floor" in steps and "Then stretch" in today
+
+
+def test_safe_4_the_bone_stress_questions_start_unanswered_and_shins_wait_for_them(
+    single: TestClient,
+) -> None:
+    """The physio's case: the questions came pre-answered "No", so shins were rolled unasked."""
+    page = single.get("/profile").text
+    assert 'value="no" checked' not in page and 'value="yes" checked' not in page
+    token = csrf_of(single, "/checkin")
+    single.post("/checkin", data={"csrf": token, "sore-shins": "6"}, follow_redirects=False)
+    plan = single.get("/api/v1/plans/today").json()
+    assert "screen-first" in {w["code"] for w in plan["warnings"]}
+    token = csrf_of(single, "/profile")
+    answers = {
+        f"screen-{q}": "no"
+        for q in ("bony_tenderness", "prior_bone_stress", "high_arch", "volume_jump", "hop_pain")
+    }
+    single.post("/profile", data={"csrf": token, **answers}, follow_redirects=False)
+    assert single.get("/api/v1/profile").json()["screen"]["high_arch"] is False
+    plan = single.get("/api/v1/plans/today").json()
+    assert "screen-first" not in {w["code"] for w in plan["warnings"]}

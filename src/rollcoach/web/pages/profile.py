@@ -61,6 +61,9 @@ def profile_page(
     return render(request, "profile.html", profile_context(request, viewer, flashes=flashes))
 
 
+ANSWERS = {"yes": True, "no": False}  # no choice made: unanswered, so SAFE-4 asks again
+
+
 def profile_from_form(form: FormData) -> Profile:
     return Profile.model_validate(
         {
@@ -68,7 +71,9 @@ def profile_from_form(form: FormData) -> Profile:
             "level": form.get("level") or "beginner",
             "sedentary": bool(form.get("sedentary")),
             "conditions": form.getlist("condition"),
-            "screen": {name: form.get(f"screen-{name}") == "yes" for name in SCREEN_FIELDS},
+            "screen": {
+                name: ANSWERS.get(str(form.get(f"screen-{name}"))) for name in SCREEN_FIELDS
+            },
             "tools": form.getlist("tool"),
         }
     )

@@ -126,15 +126,13 @@ def test_a_signed_in_chunked_json_body_stops_at_one_mb(server: Served) -> None:
     assert httpx2.get(f"{server.url}/health/live").status_code == 200
 
 
-def test_a_signed_in_chunked_upload_past_the_limit_stops_there(
-    server: Served, spool: Path
-) -> None:
+def test_a_signed_in_chunked_upload_past_the_limit_stops_there(server: Served, spool: Path) -> None:
     token = _token(server)
     boundary = "----rollcoach"
     kind = f"multipart/form-data; boundary={boundary}"
     with _open(server, _head("/api/v1/imports", None, token, kind)) as connection:
         part = (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
             'filename="big.gpx"\r\nContent-Type: application/gpx+xml\r\n\r\n'
         ).encode()
         connection.sendall(f"{len(part):x}\r\n".encode() + part + b"\r\n")

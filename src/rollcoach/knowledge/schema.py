@@ -45,6 +45,7 @@ class Rule(Strict):
     decision: bool = False
     evidence: Evidence
     applied: bool = True  # False: in the catalogue, not yet applied by the coach
+
     @model_validator(mode="after")
     def _family_matches_id(self) -> "Rule":
         if not self.id.startswith(self.family + "-"):

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from rollcoach.models.base import CompactResponse, Response
 from rollcoach.vocabulary import Position, Pressure, Side, When
@@ -127,4 +127,4 @@ class PlanResponse(Response):
     stop_signs: list[str]
     refusal: Refusal | None
     session_seconds: int = 0  # total_seconds + every step's setup_seconds (DOSE-11)
-    stretches: list[Stretch] = []
+    stretches: list[Stretch] = Field(default_factory=list)

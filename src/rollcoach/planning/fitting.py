@@ -130,12 +130,9 @@ def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
                 break
             share = max(STEP_GRAIN, spare // len(short) // STEP_GRAIN * STEP_GRAIN)
             for p, i in short:
-                add = min(
-                    share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN
-                )
+                add = min(share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN)
                 p.seconds[i] += add
                 spare -= add
-
 
 
 OTHER: dict[Side, Side] = {"left": "right", "right": "left", "both": "both"}

@@ -117,5 +117,6 @@ class WeekData(Strict):
     settings: WeekSettings
     type_effort: dict[RunType, float]
     spike_bands: list[SpikeBand] = Field(min_length=1)
+    run_names: dict[RunType, str]  # "tempo" -> "tempo run", for the texts of the week
     texts: dict[str, str]
     warnings: dict[str, RuledText]

@@ -1,11 +1,14 @@
 """Training load (evidence.md): session load, 7- vs 28-day EWMA ratio, single-run spikes."""
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from rollcoach.knowledge.config_schema import WeekData, WeekSettings
-from rollcoach.models.week import Load, WeekAthlete, WeekRun
+from rollcoach.models.week import Load, WeekAthlete, WeekPlanned, WeekRun
+from rollcoach.vocabulary import RunType
 
 ASSUMED_REST_HR = 60  # bpm, used for TRIMP when the athlete gives none
 MIN_COMPARABLE = 1.0  # km or minutes: shorter "longest runs" say nothing about a spike
@@ -67,36 +70,62 @@ def training_load(
     return Load(acute=round(acute, 1), chronic=round(chronic, 1), ratio=ratio, method=method)
 
 
+class Effort(Protocol):
+    """A run done (``WeekRun``) or planned (``WeekPlanned``): what spikes and recovery read."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def minutes(self) -> float | None: ...
+    @property
+    def km(self) -> float | None: ...
+    @property
+    def type(self) -> RunType: ...
+
+
 @dataclass(frozen=True)
 class Spike:
     """A run longer than the longest of the 30 days before it (REST-5)."""
 
-    run: WeekRun
+    run: Effort
     value: str
     previous: str
     over: float
 
 
-def _measure(run: WeekRun, by_km: bool) -> float:
-    return run.km if by_km and run.km is not None else run.minutes
+def _measure(run: Effort, by_km: bool) -> float | None:
+    return run.km if by_km else run.minutes
 
 
 def _fmt(value: float, by_km: bool) -> str:
     return f"{value:.1f} km" if by_km else f"{value:.0f} min"
 
 
+def spike_of(run: Effort, earlier: Iterable[Effort], s: WeekSettings) -> Spike | None:
+    """``run`` as a spike over the runs of its previous 30 days, if it is one.
+
+    Distances compare when every run has one, else minutes; a planned run of
+    unknown length, or one only a distance describes, is left out of a minutes
+    comparison.
+    """
+    start = run.date - timedelta(days=s.spike_window_days)
+    window = [r for r in earlier if start <= r.date < run.date]
+    by_km = run.km is not None and all(r.km is not None for r in window)
+    own = _measure(run, by_km)
+    measured = (_measure(r, by_km) for r in window)
+    longest = max((m for m in measured if m is not None), default=0.0)
+    if own is None or longest < MIN_COMPARABLE or own <= longest * (1 + s.spike_over):
+        return None
+    return Spike(run, _fmt(own, by_km), _fmt(longest, by_km), own / longest - 1)
+
+
 def spikes(runs: list[WeekRun], s: WeekSettings, today: date) -> list[Spike]:
     """Runs of the last 7 days that beat the longest of their previous 30 days by > 10 %."""
-    found = []
-    for run in runs:
-        if not today - timedelta(days=6) <= run.date <= today:
-            continue
-        window = [
-            r for r in runs if run.date - timedelta(days=s.spike_window_days) <= r.date < run.date
-        ]
-        by_km = run.km is not None and all(r.km is not None for r in window)
-        longest = max((_measure(r, by_km) for r in window), default=0.0)
-        if longest >= MIN_COMPARABLE and _measure(run, by_km) > longest * (1 + s.spike_over):
-            over = _measure(run, by_km) / longest - 1
-            found.append(Spike(run, _fmt(_measure(run, by_km), by_km), _fmt(longest, by_km), over))
-    return found
+    recent = (r for r in runs if today - timedelta(days=6) <= r.date <= today)
+    return [spike for run in recent if (spike := spike_of(run, runs, s)) is not None]
+
+
+def planned_spikes(runs: list[WeekRun], planned: list[WeekPlanned], s: WeekSettings) -> list[Spike]:
+    """Planned runs that would beat the longest of their previous 30 days, done or planned."""
+    earlier: list[Effort] = [*runs, *planned]
+    return [spike for run in planned if (spike := spike_of(run, earlier, s)) is not None]

@@ -10,9 +10,9 @@ from rollcoach.history.activity_log import ActivityRow
 from rollcoach.history.profile import Profile
 from rollcoach.history.records import Checkin, SessionRecord
 from rollcoach.history.requests import (
-    guess_type,
     latest_run,
     pain_checkins,
+    pain_of,
     plan_request_from_history,
     run_just_done,
     sharp_pain_stops,
@@ -20,8 +20,12 @@ from rollcoach.history.requests import (
     todays_checkin,
     week_request_from_history,
 )
+from rollcoach.history.runs import guess_type, week_run
+from rollcoach.knowledge import load_knowledge
 from rollcoach.models import PlanRequest, WeekRequest
 from rollcoach.models.plan_request import BoneStressScreen, Injury
+from rollcoach.models.week import WeekRun
+from rollcoach.report import series
 
 NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 TODAY = NOW.date()
@@ -110,11 +114,24 @@ def test_open_injuries_are_passed_on() -> None:
     ]
 
 
-def test_todays_check_in_gives_the_soreness_with_pain_sites_as_sore_too() -> None:
+def test_safe_12_todays_pain_sites_feed_pain_never_soreness() -> None:
     today = Checkin(date=TODAY, soreness={"calves": 6, "quadriceps": 0}, pain={"knee": 3})
-    assert soreness_of(today) == {"calves": 6, "knee": 3}
-    louder = Checkin(date=TODAY, soreness={"calves": 2}, pain={"calves": 5})
-    assert plan_from(today=louder)["soreness"] == {"calves": 5}
+    assert soreness_of(today) == {"calves": 6}
+    assert pain_of(today) == {"knee": 3}
+    both = plan_from(today=Checkin(date=TODAY, soreness={"calves": 2}, pain={"calves": 5}))
+    assert (both["soreness"], both["pain"]) == ({"calves": 2}, {"calves": 5})
+    clear = plan_from(today=Checkin(date=TODAY, pain={"knee": 0}))
+    assert (clear["soreness"], clear["pain"]) == ({}, {})
+    PlanRequest.model_validate(both)
+
+
+def test_safe_12_a_check_ins_painful_hip_flexors_are_protected_not_rolled() -> None:
+    """Seen in issue 9: hip flexors ticked as pain were rolled anyway, as soreness."""
+    today = Checkin(date=TODAY, pain={"hip-flexors": 5})
+    profile = Profile(tools=["foam-roller", "massage-ball"])
+    answer = rollcoach.plan({**plan_from(today=today, profile=profile), "now": NOW})
+    assert "hip-flexors" not in {step.area for step in answer.steps}
+    assert any(e.area == "hip-flexors" and "SAFE-12" in e.rules for e in answer.excluded)
 
 
 def test_todays_check_ins_are_merged_later_ones_winning() -> None:
@@ -275,3 +292,31 @@ def test_a_very_long_run_yesterday_at_52_gives_three_rest_days() -> None:
     answer = rollcoach.week(week_request_from_history(Profile(age=52), [marathon], TODAY))
     assert [day.kind for day in answer.days[:3]] == ["rest", "rest", "rest"]
     assert "REST-3" in answer.days[0].rules
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"climb_m": 210.0},  # hilly: the report used to call it easy
+        {"sub_sport": "trail"},
+        {"elapsed_s": 91 * 60.0},
+        {"elapsed_s": 90 * 60.0},  # exactly 90 minutes is not over the line
+        {"elapsed_s": None, "moving_s": 100 * 60.0},
+        {"elapsed_s": 2000 * 60.0, "distance_m": 600000.0, "avg_hr": 20},  # clipped, hr dropped
+        {"distance_m": 10123.4567, "rpe": 6.0},
+        {"sport": "cycling"},
+        {"elapsed_s": None, "moving_s": None},
+    ],
+)
+def test_the_week_request_and_the_report_read_a_stored_run_the_same_way(
+    fields: dict[str, Any],
+) -> None:
+    """One reading of a stored run (issue 9): the two used to disagree on its type."""
+    stored = activity(**fields)
+    week = load_knowledge().week
+    from_report = series.week_run(stored, week)
+    runs = week_request_from_history(Profile(), [stored], stored.local_date)["runs"]
+    from_request = [WeekRun.model_validate(run) for run in runs]
+    assert from_request == ([] if from_report is None else [from_report])
+    assert week_run(stored, week.settings.long_minutes) == week_run(stored)

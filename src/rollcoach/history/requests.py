@@ -5,12 +5,14 @@ here; what comes back is a plan or week request dict that flags or a form can
 still be laid over before it goes to :mod:`rollcoach.api`.
 
 - The plan takes the profile (athlete and tools), the open injuries, today's
-  check-in (soreness, with pain sites counted as soreness too), the check-ins of
-  the last 14 days (their pain per site, for SAFE-11), guided sessions stopped for
-  sharp pain (the stopped step's area, for SAFE-11) and the latest run when it
-  ended within the last 12 hours and the plan is post-run.
+  check-in (its soreness as ``soreness``; its pain sites as ``pain``, which
+  SAFE-12 protects, never as soreness), the check-ins of the last 14 days (their
+  pain per site, for SAFE-11), guided sessions stopped for sharp pain (the
+  stopped step's area, for SAFE-11) and the latest run when it ended within the
+  last 12 hours and the plan is post-run.
 - The week takes the runs of the last 56 days (the planner's load history) and
-  the athlete's age. Other sports are cross-training: they are left out of
+  the athlete's age, each run read by :func:`rollcoach.history.runs.week_run`,
+  as the report reads it. Other sports are cross-training: they are left out of
   ``runs`` for now (the week request has no place for them yet).
 
 A check-in that gives a site 0 (as soreness or pain) says the site is clear: it
@@ -24,18 +26,14 @@ from typing import Any
 from rollcoach.history.activity_log import ActivityRow
 from rollcoach.history.profile import Profile
 from rollcoach.history.records import Checkin, SessionRecord
-from rollcoach.imports.summary import RUNNING
+from rollcoach.history.runs import guess_type, is_run, km_of, minutes_of, seconds_of, week_run
 from rollcoach.models.plan_request import Injury
 from rollcoach.vocabulary import PainSite
 
 RUN_FRESH_FOR = timedelta(hours=12)  # a run that ended longer ago than this is not "just done"
 CHECKIN_WINDOW_DAYS = 14  # SAFE-11: pain on 3+ check-ins within 14 days
 WEEK_HISTORY_DAYS = 56  # the week planner counts loads this far back (week.yaml history_days)
-LONG_MINUTES = 90.0  # REST-2 / TIME-4: a long run is over 90 minutes
-HILLY_M_PER_KM = 20.0  # FOCUS-6: more than 20 m of climb per km is a hill run
-TRAIL = "trail"
-MAX_MINUTES, MAX_KM, MAX_METRES = 1440.0, 500.0, 20000.0  # the request models' bounds
-MIN_HR, MAX_HR = 30, 240
+MAX_METRES = 20000.0  # the plan request's bound on climb and descent
 
 
 def plan_request_from_history(
@@ -60,6 +58,7 @@ def plan_request_from_history(
         "athlete": athlete,
         "injuries": [injury.model_dump(mode="json") for injury in injuries],
         "soreness": soreness_of(today) if today is not None else {},
+        "pain": pain_of(today) if today is not None else {},
         "checkins": pain_checkins(checkins, now.date(), stops),
         "sharp_pain_stops": stops,
     }
@@ -74,7 +73,7 @@ def week_request_from_history(
 ) -> dict[str, Any]:
     """The week request for ``today`` from the stored runs (other sports left out)."""
     oldest = today - timedelta(days=WEEK_HISTORY_DAYS - 1)
-    runs = [week_run(a) for a in activities if _is_run(a) and oldest <= a.local_date <= today]
+    runs = [week_run(a) for a in activities if oldest <= a.local_date <= today]
     request: dict[str, Any] = {
         "today": today.isoformat(),
         "runs": sorted((r for r in runs if r is not None), key=lambda r: str(r["date"])),
@@ -101,11 +100,13 @@ def todays_checkin(checkins: Iterable[Checkin], today: date) -> Checkin | None:
 
 
 def soreness_of(checkin: Checkin) -> dict[str, int]:
-    """Soreness per site, with a painful site at least as sore as it hurts."""
-    merged: dict[PainSite, int] = dict(checkin.soreness)
-    for site, level in checkin.pain.items():
-        merged[site] = max(level, merged.get(site, 0))
-    return {site: level for site, level in merged.items() if level > 0}
+    """Soreness per site above 0; pain is not soreness (SAFE-12), see :func:`pain_of`."""
+    return {site: level for site, level in checkin.soreness.items() if level > 0}
+
+
+def pain_of(checkin: Checkin) -> dict[str, int]:
+    """Pain now per site above 0, as the plan's ``pain`` (SAFE-12); a 0 means clear."""
+    return {site: level for site, level in checkin.pain.items() if level > 0}
 
 
 def pain_checkins(
@@ -156,81 +157,25 @@ def stopped_area(session: SessionRecord) -> str | None:
 
 def latest_run(activities: Iterable[ActivityRow]) -> ActivityRow | None:
     """The run that started last, other sports aside."""
-    runs = [a for a in activities if _is_run(a)]
+    runs = [a for a in activities if is_run(a)]
     return max(runs, key=lambda a: a.start_utc, default=None)
 
 
 def run_just_done(activity: ActivityRow | None, now: datetime) -> dict[str, Any] | None:
     """The plan's ``run`` when ``activity`` is a run that ended within the last 12 hours."""
-    if activity is None or not _is_run(activity) or activity.start_utc > now:
+    if activity is None or not is_run(activity) or activity.start_utc > now:
         return None
-    seconds = _seconds(activity) or 0.0
+    seconds = seconds_of(activity) or 0.0
     if now - (activity.start_utc + timedelta(seconds=seconds)) > RUN_FRESH_FOR:
         return None
     run: dict[str, Any] = {"type": guess_type(activity)}
-    minutes = _minutes(activity)
+    minutes = minutes_of(activity)
     if minutes is not None:
         run["minutes"] = round(minutes, 1)
-    km = _km(activity)
+    km = km_of(activity)
     if km is not None:
         run["km"] = km
     for key, value in (("climb_m", activity.climb_m), ("descent_m", activity.descent_m)):
         if value is not None:
             run[key] = round(min(value, MAX_METRES), 1)
     return run
-
-
-def week_run(activity: ActivityRow) -> dict[str, Any] | None:
-    """One run of the week request; ``None`` when its duration is unknown."""
-    minutes = _minutes(activity)
-    if minutes is None:
-        return None
-    run: dict[str, Any] = {
-        "date": activity.local_date.isoformat(),
-        "minutes": round(minutes, 1),
-        "type": guess_type(activity),
-    }
-    km = _km(activity)
-    if km is not None:
-        run["km"] = km
-    if activity.rpe is not None:
-        run["rpe"] = activity.rpe
-    if activity.avg_hr is not None and MIN_HR <= activity.avg_hr <= MAX_HR:
-        run["avg_hr"] = activity.avg_hr
-    return run
-
-
-def guess_type(activity: ActivityRow) -> str:
-    """long over 90 min, hills over 20 m climb per km, trail by sub-sport, else easy.
-
-    Never race, tempo or intervals: a file does not say so, and guessing a race
-    would call for more rest days than the runner may need.
-    """
-    minutes = _minutes(activity)
-    km = _km(activity)
-    if minutes is not None and minutes > LONG_MINUTES:
-        return "long"
-    if activity.climb_m is not None and km and activity.climb_m / km > HILLY_M_PER_KM:
-        return "hills"
-    if (activity.sub_sport or "").lower() == TRAIL:
-        return "trail"
-    return "easy"
-
-
-def _is_run(activity: ActivityRow) -> bool:
-    return activity.sport == RUNNING
-
-
-def _seconds(activity: ActivityRow) -> float | None:
-    return activity.elapsed_s if activity.elapsed_s is not None else activity.moving_s
-
-
-def _minutes(activity: ActivityRow) -> float | None:
-    seconds = _seconds(activity)
-    return None if seconds is None else min(seconds / 60, MAX_MINUTES)
-
-
-def _km(activity: ActivityRow) -> float | None:
-    if activity.distance_m is None:
-        return None
-    return round(min(activity.distance_m / 1000, MAX_KM), 3)

@@ -13,16 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta, tzinfo
 
+from rollcoach.history import runs
 from rollcoach.history.activity_log import ActivityRow
 from rollcoach.history.records import StoredCheckin, StoredSession
 from rollcoach.knowledge.config_schema import WeekData
 from rollcoach.models.week import WeekAthlete, WeekRun
 from rollcoach.week.load import session_load, training_load
 
-RUNNING = "running"
 MAX_WEEKS = 260  # five years: more would not fit a readable plot
-# What a WeekRun accepts (models/week.py); a stored oddity is clipped, never fatal.
-_MAX_MINUTES, _MAX_KM, _HR_RANGE = 1440.0, 500.0, (30, 240)
 
 
 @dataclass(frozen=True)
@@ -120,27 +118,11 @@ def week_starts(today: date, weeks: int) -> tuple[date, ...]:
 def week_run(row: ActivityRow, data: WeekData) -> WeekRun | None:
     """A stored run as the week planner sees it; ``None`` without a duration.
 
-    Runs over the planner's ``long_minutes`` count as long runs, the rest as easy:
-    the run type only matters when neither RPE nor heart rate is known.
+    The same reading as the week request's (:func:`rollcoach.history.runs.week_run`),
+    with "long" at the planner's ``long_minutes``.
     """
-    seconds = row.elapsed_s if row.elapsed_s is not None else row.moving_s
-    if row.sport != RUNNING or seconds is None:
-        return None
-    minutes = min(seconds / 60, _MAX_MINUTES)
-    km = None if row.distance_m is None else min(row.distance_m / 1000, _MAX_KM)
-    hr = (
-        row.avg_hr
-        if row.avg_hr is not None and _HR_RANGE[0] <= row.avg_hr <= _HR_RANGE[1]
-        else None
-    )
-    return WeekRun(
-        date=row.local_date,
-        minutes=minutes,
-        km=km,
-        type="long" if minutes > data.settings.long_minutes else "easy",
-        rpe=row.rpe,
-        avg_hr=hr,
-    )
+    run = runs.week_run(row, data.settings.long_minutes)
+    return None if run is None else WeekRun.model_validate(run)
 
 
 def weekly_load(

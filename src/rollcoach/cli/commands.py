@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from rollcoach import api
 from rollcoach.cli import options as o
+from rollcoach.cli import week_options as wo
 from rollcoach.cli.errors import InputError
 from rollcoach.cli.render_plan import print_plan
 from rollcoach.cli.render_week import print_week
@@ -30,7 +31,7 @@ from rollcoach.history.errors import HistoryError
 from rollcoach.history.profile import Profile
 from rollcoach.history.settings import DATABASE_URL_VARIABLE, database_url
 from rollcoach.history.store import Store
-from rollcoach.models import PlanResponse, WeekResponse
+from rollcoach.models import PlanResponse, WeekRequest, WeekResponse
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the response JSON.")]
 NoHistory = Annotated[
@@ -196,10 +197,15 @@ def week(
     very_long_km: Annotated[
         float | None, typer.Option(help="Kilometres from which a run is very long.")
     ] = None,
+    plans: wo.Plan = None,
     no_history: NoHistory = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """How the next 7 days look: rest, light and run days, roll days, load warnings."""
+    """How the next 7 days look: rest, light and run days, roll days, load warnings.
+
+    ``--plan`` adds runs you intend to the request's ``planned`` (REST-6).
+    """
+    planned = wo.parse_plans(plans)
     url = None if no_history or input_file is not None else history_url()
     request: dict[str, Any]
     if url is None:
@@ -219,4 +225,11 @@ def week(
     settings = {k: v for k, v in overrides.items() if v is not None}
     if settings:
         request["settings"] = {**request.get("settings", {}), **settings}
-    show(api.week(request), print_week, as_json=as_json, from_history=url is not None)
+    wo.add_plans(request, planned, day(request.get("today")))
+    req = WeekRequest.model_validate(request)
+    show(
+        api.week(req),
+        lambda console, answer: print_week(console, answer, req.planned),
+        as_json=as_json,
+        from_history=url is not None,
+    )

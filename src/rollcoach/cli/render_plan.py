@@ -152,6 +152,11 @@ def _stretches_panel(plan: PlanResponse) -> Panel | None:
     return Panel(grid, title=title, title_align="left", border_style="green")
 
 
+def _named(site: str) -> str:
+    """The runner's name for a site ID ("Outer quadriceps (vastus lateralis)")."""
+    return load_knowledge().names[site][0]
+
+
 def _bullets(title: str, rows: list[tuple[str, Sequence[str]]], style: str) -> Panel | None:
     if not rows:
         return None
@@ -186,7 +191,7 @@ def plan_renderables(plan: PlanResponse) -> list[Panel | Table]:
         _bullets(
             "Left out today",
             [
-                (f"{e.area}{' (' + e.side + ')' if e.side else ''}: {e.reason}", e.rules)
+                (f"{_named(e.area)}{' (' + e.side + ')' if e.side else ''}: {e.reason}", e.rules)
                 for e in plan.excluded
             ],
             "magenta",

@@ -320,3 +320,19 @@ def test_the_week_request_and_the_report_read_a_stored_run_the_same_way(
     from_request = [WeekRun.model_validate(run) for run in runs]
     assert from_request == ([] if from_report is None else [from_report])
     assert week_run(stored, week.settings.long_minutes) == week_run(stored)
+
+
+def test_safe_5_an_injury_dated_in_the_future_is_not_stored() -> None:
+    """The physio's case: an injury dated next month was accepted (and then broke plans)."""
+    from datetime import UTC, datetime, timedelta
+
+    import pytest
+    from pydantic import ValidationError
+
+    from rollcoach.history.records import ReportedInjury
+
+    next_month = (datetime.now(UTC) + timedelta(days=30)).date().isoformat()
+    with pytest.raises(ValidationError, match="in the future"):
+        ReportedInjury.model_validate({"area": "calves", "date": next_month})
+    today = datetime.now(UTC).astimezone().date().isoformat()
+    assert ReportedInjury.model_validate({"area": "calves", "date": today}).area == "calves"

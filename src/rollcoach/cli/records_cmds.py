@@ -22,8 +22,8 @@ from rollcoach.cli.errors import InputError
 from rollcoach.cli.options import split_values
 from rollcoach.history.errors import BackupRejected
 from rollcoach.history.profile import Profile
-from rollcoach.history.records import Checkin, StoredInjury
-from rollcoach.models.plan_request import BoneStressScreen, Injury
+from rollcoach.history.records import Checkin, ReportedInjury, StoredInjury
+from rollcoach.models.plan_request import BoneStressScreen
 
 injury_app = typer.Typer(help="Injuries: add, list, clear.")
 
@@ -213,7 +213,7 @@ def injury_add(
 ) -> None:
     """Record an injury: its area stays out of plans for 72 hours, then gentle only."""
     when = since if since is not None else datetime.now().astimezone().isoformat("T", "seconds")
-    injury = Injury.model_validate(
+    injury = ReportedInjury.model_validate(
         {"area": area, "side": side, "date": when, "signs": split_values(signs)}
     )
     with open_history() as store:

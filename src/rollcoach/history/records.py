@@ -4,9 +4,10 @@ They are pydantic models so a command or a web route can validate input once,
 with the same field names as the JSON contract.
 """
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from rollcoach.models.base import CalendarDay, within_calendar
 from rollcoach.models.plan_request import Injury
@@ -18,6 +19,25 @@ OneToSeven = Annotated[int, Field(ge=1, le=7)]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReportedInjury(Injury):
+    """An injury as a runner reports it now: it cannot have happened later than now.
+
+    Stored, a future date would make every plan from history invalid input (SAFE-5).
+    """
+
+    @field_validator("date")
+    @classmethod
+    def _not_yet(cls, value: dt.date | dt.datetime) -> dt.date | dt.datetime:
+        now = dt.datetime.now(dt.UTC).astimezone()
+        if isinstance(value, dt.datetime):
+            start = value if value.tzinfo else value.replace(tzinfo=now.tzinfo)
+        else:
+            start = dt.datetime.combine(value, dt.time.min, tzinfo=now.tzinfo)
+        if start > now:
+            raise ValueError(f"{value.isoformat()} is in the future; give the day it happened")
+        return value
 
 
 class HooperScores(Record):

@@ -8,12 +8,12 @@ from pydantic import BaseModel
 from rollcoach.history.profile import Profile
 from rollcoach.history.records import (
     Checkin,
+    ReportedInjury,
     SessionRecord,
     StoredCheckin,
     StoredInjury,
     StoredSession,
 )
-from rollcoach.models.plan_request import Injury
 from rollcoach.web.auth import ViewerDep, services_of
 from rollcoach.web.ids import MAX_ID, RecordId
 from rollcoach.web.routing import api_router
@@ -95,7 +95,7 @@ def injuries(
 
 
 @router.post("/injuries", status_code=status.HTTP_201_CREATED, tags=["profile"])
-def add_injury(body: Injury, request: Request, viewer: ViewerDep) -> Created:
+def add_injury(body: ReportedInjury, request: Request, viewer: ViewerDep) -> Created:
     return Created(id=services_of(request).store.add_injury(viewer.athlete_id, body))
 
 

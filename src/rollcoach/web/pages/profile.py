@@ -9,8 +9,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from rollcoach.history.profile import Profile
+from rollcoach.history.records import ReportedInjury
 from rollcoach.knowledge import load_knowledge
-from rollcoach.models.plan_request import Injury
 from rollcoach.vocabulary import PainSite
 from rollcoach.web.auth import API_KIND, Viewer, services_of
 from rollcoach.web.errors import field_message
@@ -99,7 +99,7 @@ async def save_profile(request: Request, viewer: PageViewer) -> Response:
 async def add_injury(request: Request, viewer: PageViewer) -> Response:
     form = await request.form()
     try:
-        injury = Injury.model_validate(
+        injury = ReportedInjury.model_validate(
             {
                 "area": form.get("area"),
                 "side": form.get("side") or "both",

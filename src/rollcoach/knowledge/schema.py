@@ -73,6 +73,8 @@ class TargetAreaInfo(Strict):
     stretch_position: Position
     stretch_rules: list[RuleId] = []  # rules its stretch also follows (CARE-2: with care)
     stretch_loads: list[PainSite] = []  # sites the stretch rests weight on, same side (a knee)
+    stretch_loads_other: list[PainSite] = []  # ... on the other side (standing on one leg)
+    stretch_with: TargetArea | None = None  # one movement stretches both: given once
     no_tool_rules: list[RuleId] = []  # rules for when no owned tool reaches it (TOOL-7)
     region: Literal["foot", "lower-leg", "thigh", "hip", "trunk"]
 
@@ -132,6 +134,7 @@ class Technique(Strict):
     variant: str | None = None  # a second way with the same tool ("chair", "wall")
     position: Position
     surface: Literal["floor", "chair", "wall"] = "floor"  # DOSE-11: a chair is a move too
+    loads: list[PainSite] = []  # sites the set-up leans on (pushing with bent knees): not if hurt
     one_sided: bool
     sensitive: bool = False
     setup: str

@@ -9,7 +9,7 @@ advice: the session ends with a dynamic warm-up (TIME-3).
 from rollcoach.knowledge import Knowledge
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.models.plan_response import AfterKind, AfterStep, BeforeStep, Stretch
-from rollcoach.safety import Protection
+from rollcoach.safety import OTHER_SIDE, Protection
 from rollcoach.vocabulary import POSITIONS, Side, When
 
 
@@ -52,14 +52,12 @@ def stretches_for(
     seconds = k.dose.stretch_seconds
 
     def bears(area: str, side: Side) -> bool:
-        """The stretch rests weight on a site that hurts on that side (kneeling on a knee)."""
-        return any(
-            (site, one) in guard.hurt
-            for site in k.areas[area].stretch_loads
-            for one in (("left", "right") if side == "both" else (side,))
-        )
+        """The stretch leans on a site that hurts: kneeling on a knee, standing on the other leg."""
+        info = k.areas[area]
+        other = OTHER_SIDE[side]
+        return guard.hurts(info.stretch_loads, side) or guard.hurts(info.stretch_loads_other, other)
 
-    return [
+    given = [
         Stretch(
             area=area,
             side=side,
@@ -73,6 +71,9 @@ def stretches_for(
         for side in guard.open_sides(area, _stretch_sides(k, area))
         if not bears(area, side)
     ]
+    # One movement that stretches two muscles is given once, under the first (stretch_with).
+    done = {(s.area, s.side) for s in given}
+    return [s for s in given if (k.areas[s.area].stretch_with, s.side) not in done]
 
 
 def _after_rest(k: Knowledge, when: When) -> list[AfterStep]:
@@ -98,7 +99,7 @@ def after_rolling(
     if not stretches:
         return rest
     item = k.messages.after["stretch"]
-    minutes = round(sum(s.seconds for s in stretches) / 60)
+    minutes = (sum(s.seconds for s in stretches) + 30) // 60  # halves round up
     lines = [item.text.format(count=len(stretches), minutes=max(minutes, 1))]
     rules = list(item.rules)
     if careful or any(k.areas[s.area].stretch_rules for s in stretches):

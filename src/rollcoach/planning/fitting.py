@@ -14,7 +14,7 @@ from rollcoach.knowledge.schema import Technique
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.planning.dosing import STEP_GRAIN, Dose, dose_for
 from rollcoach.planning.selection import FILLER, NEED, TIER, Pick
-from rollcoach.safety import Protection
+from rollcoach.safety import OTHER_SIDE, Protection
 from rollcoach.vocabulary import Position, Side
 
 
@@ -62,10 +62,11 @@ def sides_for(k: Knowledge, area: str, technique: Technique) -> tuple[Side, ...]
 
 
 def technique_for(
-    k: Knowledge, area: str, owned: set[str], used: set[tuple[Position, str]]
+    k: Knowledge, area: str, owned: set[str], used: set[tuple[Position, str]], guard: Protection
 ) -> Technique | None:
-    """The preferred owned technique; one in a place already planned wins (DOSE-11)."""
-    usable = [t for t in k.techniques[area] if t.tool in owned]
+    """The preferred owned technique that leans on nothing hurt; one in a place already
+    planned wins (DOSE-11)."""
+    usable = [t for t in k.techniques[area] if t.tool in owned and not guard.hurts(t.loads, "both")]
     return next((t for t in usable if place_of(t) in used), usable[0] if usable else None)
 
 
@@ -118,24 +119,32 @@ def session_cost(k: Knowledge, placed: list[Placed]) -> int:
     return pauses + sum(sum(p.seconds) for p in placed)
 
 
+def _short(p: Placed) -> list[int]:
+    """The sides of a placed muscle still under their target."""
+    return [i for i, dose in enumerate(p.doses) if p.seconds[i] < dose.target]
+
+
 def _lengthen(k: Knowledge, placed: list[Placed], budget: int) -> None:
-    """DOSE-10: the most needed tier first; within a tier, an even share to every side
-    still short of its target, in rounds, until the targets or the minutes run out."""
+    """DOSE-10: the most needed tier first; within a tier, rounds of an even share per
+    side, a muscle's sides in step, until the targets or the minutes run out."""
     spare = budget - session_cost(k, placed)
     for tier in sorted({p.pick.tier for p in placed}):
-        short = [(p, i) for p in placed if p.pick.tier == tier for i in range(len(p.sides))]
-        while spare >= STEP_GRAIN:
-            short = [(p, i) for p, i in short if p.seconds[i] < p.doses[i].target]
-            if not short:
-                break
-            share = max(STEP_GRAIN, spare // len(short) // STEP_GRAIN * STEP_GRAIN)
-            for p, i in short:
-                add = min(share, p.doses[i].target - p.seconds[i], spare // STEP_GRAIN * STEP_GRAIN)
-                p.seconds[i] += add
-                spare -= add
-
-
-OTHER: dict[Side, Side] = {"left": "right", "right": "left", "both": "both"}
+        growing = [p for p in placed if p.pick.tier == tier]
+        grown = True
+        while grown:
+            growing = [p for p in growing if _short(p)]
+            sides = sum(len(_short(p)) for p in growing)
+            share = max(STEP_GRAIN, spare // sides // STEP_GRAIN * STEP_GRAIN) if sides else 0
+            grown = False
+            for p in growing:
+                short = _short(p)
+                affordable = spare // len(short) // STEP_GRAIN * STEP_GRAIN
+                add = min(share, affordable, *(p.doses[i].target - p.seconds[i] for i in short))
+                if add >= STEP_GRAIN:
+                    for i in short:
+                        p.seconds[i] += add
+                    spare -= add * len(short)
+                    grown = True
 
 
 def _candidate(
@@ -149,9 +158,7 @@ def _candidate(
     """At its least; a side whose other side is protected never leans on that leg."""
     past = pick.area in guard.gentle
     doses = tuple(
-        dose_for(
-            req, k, pick, technique, side, past, guard.guard(pick.area, OTHER[side]) is not None
-        )
+        dose_for(req, k, pick, technique, side, past, guard.any_on(OTHER_SIDE[side]))
         for side in sides
     )
     return Placed(pick, technique, sides, doses, [d.least for d in doses])
@@ -168,7 +175,7 @@ def fit_session(
     for tier in sorted(set(TIER.values())):
         for pick in (p for p in picks if p.tier == tier and p.area not in out):
             used = {place_of(p.technique) for p in fit.placed}
-            technique = technique_for(k, pick.area, owned, used)
+            technique = technique_for(k, pick.area, owned, used, guard)
             sides = guard.open_sides(pick.area, ("left", "right", "both"))
             if technique is None:
                 if sides:

@@ -32,7 +32,8 @@ def _screen_first(req: PlanRequest, k: Knowledge, guard: Protection) -> list[War
     out = []
     for site in guard.screen_sites:
         level = max(req.soreness_at(site), req.pain_at(site))
-        out.append(warn(k, "screen-first", level=level, **site_fill(k, site)))
+        muscles = " and ".join(site_fill(k, m)["area"] for m in k.bone_stress[site])
+        out.append(warn(k, "screen-first", level=level, muscles=muscles, **site_fill(k, site)))
     return out
 
 
@@ -49,7 +50,8 @@ def plan_warnings(
     ``areas`` are the muscles rolled, in order; ``sensitive`` when any step is on
     a sensitive area.
     """
-    out = _screen_first(req, k, guard)
+    out = [warn(k, "acute-injury", **site_fill(k, site)) for site in guard.acute_sites]
+    out += _screen_first(req, k, guard)
     out += [warn(k, "past-injury", **site_fill(k, a)) for a in areas if a in guard.gentle]
     very_sore = [
         f"{site_fill(k, a)['area']} {req.soreness_at(a)}/10"

@@ -6,6 +6,7 @@ and the muscles that cross it (knowledge/data/areas.yaml, derived into
 """
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +16,7 @@ from rollcoach.safety.injuries import ACUTE, as_moment
 from rollcoach.vocabulary import Side
 
 SIDES: tuple[Side, Side] = ("left", "right")
+OTHER_SIDE: dict[Side, Side] = {"left": "right", "right": "left", "both": "both"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +36,22 @@ class Protection:
     gentle: set[str] = field(default_factory=set)  # SAFE-7: past injuries and their neighbours
     screen_sites: list[str] = field(default_factory=list)  # SAFE-4: sites awaiting the screen
     hurt: set[tuple[str, Side]] = field(default_factory=set)  # sites injured or painful now
+    acute_sites: list[str] = field(default_factory=list)  # injured under 72 h, in request order
 
     def guard(self, area: str, side: Side) -> Guard | None:
         """The guard on ``side`` ("both" is guarded if either side is)."""
         if side == "both":
             return self.guards.get((area, "left")) or self.guards.get((area, "right"))
         return self.guards.get((area, side))
+
+    def any_on(self, side: Side) -> bool:
+        """Is anything protected on ``side`` (the leg a set-up might lean on)?"""
+        return side != "both" and any(one == side for _, one in self.guards)
+
+    def hurts(self, sites: Sequence[str], side: Side) -> bool:
+        """Is any of ``sites`` injured or painful on ``side`` ("both": either)?"""
+        sides = SIDES if side == "both" else (side,)
+        return any((site, one) in self.hurt for site in sites for one in sides)
 
     def open_sides(self, area: str, sides: tuple[Side, ...]) -> tuple[Side, ...]:
         """The sides of ``area`` that may be rolled or stretched today."""
@@ -77,6 +89,8 @@ def _injuries(p: Protection, req: PlanRequest, k: Knowledge, now: datetime) -> N
             continue
         hours = math.ceil(left.total_seconds() / 3600)
         _protect(p, k, injury.area, injury.side, Guard("SAFE-5", injury.area, hours))
+        if injury.area not in p.acute_sites:
+            p.acute_sites.append(injury.area)
 
 
 def _pain(p: Protection, req: PlanRequest, k: Knowledge) -> None:

@@ -68,3 +68,49 @@ def test_safe_7_plural_areas_read_right() -> None:
     )
     (warning,) = [w for w in single.warnings if w.code == "past-injury"]
     assert warning.message.startswith("Your upper back was injured")
+
+
+def test_safe_5_nothing_kneels_stands_or_leans_on_the_hurt_side() -> None:
+    """Second read: a kneeling stretch on a hurt knee, a firm cue that rests the strained
+    leg on top, a standing stretch on a hurt hip, the upper back pushed along by the knees."""
+    knee = make_plan(
+        tools=["foam-roller"],
+        minutes=20,
+        injuries=[{"area": "knee", "side": "left", "date": TODAY}],
+    )
+    assert ("hip-flexors", "left") not in {(s.area, s.side) for s in knee.stretches}
+    strain = make_plan(
+        tools=ALL_TOOLS,
+        minutes=20,
+        athlete={"level": "advanced"},
+        injuries=[{"area": "hamstrings", "side": "left", "date": TODAY}],
+    )
+    assert strain.steps and "firm" not in {s.pressure for s in strain.steps}
+    hip = make_plan(
+        tools=ALL_TOOLS, minutes=20, injuries=[{"area": "hip", "side": "left", "date": TODAY}]
+    )
+    assert ("quadriceps", "right") not in {(s.area, s.side) for s in hip.stretches}
+    back = make_plan(
+        tools=["foam-roller"], focus=["upper-back"], injuries=[{"area": "knee", "date": TODAY}]
+    )
+    assert "upper-back" not in {s.area for s in back.steps}
+    assert any(e.area == "upper-back" and "SAFE-5" in e.rules for e in back.excluded)
+    peanut = make_plan(
+        tools=["foam-roller", "peanut-ball"],
+        focus=["upper-back"],
+        injuries=[{"area": "knee", "date": TODAY}],
+    )
+    assert {s.tool for s in peanut.steps if s.area == "upper-back"} == {"peanut-ball"}
+
+
+def test_safe_5_a_fresh_injury_says_what_to_watch_for() -> None:
+    plan = make_plan(injuries=[{"area": "knee", "date": TODAY}])
+    (warning,) = [w for w in plan.warnings if w.code == "acute-injury"]
+    assert "swell" in warning.message and "SAFE-6" in warning.rules
+
+
+def test_care_1_one_thigh_stretch_covers_both_quadriceps() -> None:
+    plan = make_plan(tools=ALL_TOOLS, minutes=30, focus=["vastus-lateralis", "quadriceps"])
+    assert {"vastus-lateralis", "quadriceps"} <= {s.area for s in plan.steps}
+    stretched = [s.area for s in plan.stretches]
+    assert "quadriceps" in stretched and "vastus-lateralis" not in stretched

@@ -58,11 +58,11 @@ def _pressure(
     technique: Technique,
     soreness: int,
     past: bool,
-    other_side_out: bool,
+    protecting: bool,
 ) -> tuple[Pressure, str, tuple[str, ...]]:
     """The gentlest reason wins: pre-run, sensitive area, past injury, very sore, then level.
 
-    Firm pressure leans the other leg on top; with that leg protected, moderate at most.
+    Firm pressure rests the other leg on top; while anything is protected, moderate at most.
     """
     words = k.messages.pressure_why
     if when == "pre-run":
@@ -74,7 +74,7 @@ def _pressure(
     if soreness >= k.dose.gentle_from:
         return "gentle", words["very-sore"], ("SAFE-10",)
     pressure = k.dose.level_pressure[level]
-    if pressure == "firm" and other_side_out:
+    if pressure == "firm" and protecting:
         return "moderate", words["other-side-protected"], ("DOSE-4", "SAFE-5")
     return pressure, words["level"].format(pressure=pressure.capitalize()), ("DOSE-4",)
 
@@ -96,12 +96,12 @@ def dose_for(
     technique: Technique,
     side: Side,
     past: bool,
-    other_side_out: bool = False,
+    protecting: bool = False,
 ) -> Dose:
     """The least, target and most a side of a pick may get, within DOSE-3 (or TIME-3)."""
     soreness = req.soreness_at(pick.area, side)
     level = req.athlete.level
-    pressure, why, rules = _pressure(k, req.when, level, technique, soreness, past, other_side_out)
+    pressure, why, rules = _pressure(k, req.when, level, technique, soreness, past, protecting)
     if req.when == "pre-run":
         pre = k.dose.pre_run
         return Dose(pre.min_seconds, pre.seconds, pre.max_seconds, 0, pressure, why, rules)

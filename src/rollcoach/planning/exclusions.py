@@ -78,6 +78,18 @@ def _either(names: list[str]) -> str:
     return ", a ".join(names[:-1]) + " or a " + names[-1]
 
 
+def leans_on_hurt(k: Knowledge, area: str, sites: list[str], guard: Protection) -> Exclusion:
+    """SAFE-5 (an injury, with its hours) or SAFE-12 (pain now): every way the athlete's
+    tools reach it leans on a site that hurts."""
+    hours = [guard.acute_hours[s] for s in sites if s in guard.acute_hours]
+    return Exclusion(
+        area=area,
+        reason=k.messages.exclusions["leans"],
+        rules=("SAFE-5",) if hours else ("SAFE-12",),
+        hours_left=max(hours) if hours else None,
+    )
+
+
 def repeated_pain(k: Knowledge, site: str) -> Exclusion:
     entry = k.messages.warnings["repeated-pain"]
     return Exclusion(area=site, reason=entry.message, rules=entry.rules)
@@ -89,6 +101,7 @@ def all_exclusions(
     guard: Protection,
     repeated: list[str],
     unreached: list[tuple[str, bool]],
+    leans: list[tuple[str, list[str]]],
 ) -> list[Exclusion]:
     """Everything left out, most serious first, each (area, side, rules) once."""
     listed = [
@@ -96,6 +109,7 @@ def all_exclusions(
         *hurt_never_sites(k, guard),
         *never,
         *(repeated_pain(k, s) for s in repeated),
+        *(leans_on_hurt(k, area, sites, guard) for area, sites in leans),
         *(no_tool(k, area, stretched) for area, stretched in unreached),
     ]
     seen: set[tuple[str, str | None, tuple[str, ...]]] = set()

@@ -14,7 +14,7 @@ from rollcoach.knowledge.schema import Technique
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.planning.dosing import STEP_GRAIN, Dose, dose_for
 from rollcoach.planning.selection import FILLER, NEED, TIER, Pick
-from rollcoach.safety import OTHER_SIDE, Protection
+from rollcoach.safety import Protection
 from rollcoach.vocabulary import Position, Side
 
 
@@ -54,6 +54,7 @@ class Fit:
     placed: list[Placed] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     no_tool: list[str] = field(default_factory=list)
+    leans: list[tuple[str, list[str]]] = field(default_factory=list)  # area, hurt sites it needs
 
 
 def sides_for(k: Knowledge, area: str, technique: Technique) -> tuple[Side, ...]:
@@ -155,11 +156,10 @@ def _candidate(
     sides: tuple[Side, ...],
     guard: Protection,
 ) -> Placed:
-    """At its least; a side whose other side is protected never leans on that leg."""
+    """At its least; with anything protected, no firm pressure that loads a leg on top."""
     past = pick.area in guard.gentle
     doses = tuple(
-        dose_for(req, k, pick, technique, side, past, guard.any_on(OTHER_SIDE[side]))
-        for side in sides
+        dose_for(req, k, pick, technique, side, past, bool(guard.guards)) for side in sides
     )
     return Placed(pick, technique, sides, doses, [d.least for d in doses])
 
@@ -178,7 +178,10 @@ def fit_session(
             technique = technique_for(k, pick.area, owned, used, guard)
             sides = guard.open_sides(pick.area, ("left", "right", "both"))
             if technique is None:
-                if sides:
+                ways = [t for t in k.techniques[pick.area] if t.tool in owned]
+                if sides and ways:
+                    fit.leans.append((pick.area, guard.hurt_sites(ways[0].loads)))
+                elif sides:
                     fit.no_tool.append(pick.area)
                 continue
             sides = guard.open_sides(pick.area, sides_for(k, pick.area, technique))

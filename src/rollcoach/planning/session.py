@@ -56,7 +56,7 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
         when=req.when,
         total_seconds=total,
         steps=steps,
-        excluded=all_exclusions(k, selection.excluded, guard, repeated, unreached),
+        excluded=all_exclusions(k, selection.excluded, guard, repeated, unreached, fit.leans),
         warnings=plan_warnings(req, k, tuple(rolled), sensitive, guard, fit.left_out),
         before=before_rolling(req, k),
         after=after_rolling(req.when, k, stretches, careful),

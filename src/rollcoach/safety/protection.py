@@ -37,6 +37,7 @@ class Protection:
     screen_sites: list[str] = field(default_factory=list)  # SAFE-4: sites awaiting the screen
     hurt: set[tuple[str, Side]] = field(default_factory=set)  # sites injured or painful now
     acute_sites: list[str] = field(default_factory=list)  # injured under 72 h, in request order
+    acute_hours: dict[str, int] = field(default_factory=dict)  # ... and the hours each has left
 
     def guard(self, area: str, side: Side) -> Guard | None:
         """The guard on ``side`` ("both" is guarded if either side is)."""
@@ -44,9 +45,9 @@ class Protection:
             return self.guards.get((area, "left")) or self.guards.get((area, "right"))
         return self.guards.get((area, side))
 
-    def any_on(self, side: Side) -> bool:
-        """Is anything protected on ``side`` (the leg a set-up might lean on)?"""
-        return side != "both" and any(one == side for _, one in self.guards)
+    def hurt_sites(self, sites: Sequence[str]) -> list[str]:
+        """Which of ``sites`` hurt now, on either side."""
+        return [site for site in sites if self.hurts([site], "both")]
 
     def hurts(self, sites: Sequence[str], side: Side) -> bool:
         """Is any of ``sites`` injured or painful on ``side`` ("both": either)?"""
@@ -91,6 +92,7 @@ def _injuries(p: Protection, req: PlanRequest, k: Knowledge, now: datetime) -> N
         _protect(p, k, injury.area, injury.side, Guard("SAFE-5", injury.area, hours))
         if injury.area not in p.acute_sites:
             p.acute_sites.append(injury.area)
+        p.acute_hours[injury.area] = max(hours, p.acute_hours.get(injury.area, 0))
 
 
 def _pain(p: Protection, req: PlanRequest, k: Knowledge) -> None:

@@ -151,3 +151,15 @@ def test_safe_4_an_unscreened_bone_stress_site_is_asked_about_first(site: str, m
 def test_safe_4_below_three_no_screen_question() -> None:
     plan = big_plan(soreness={"shins": 2})
     assert not [w for w in plan.warnings if w.code == "screen-first"]
+
+
+def test_safe_5_an_injury_at_now_across_a_clock_change_is_not_in_the_future() -> None:
+    """Found by Hypothesis: 03:00 EDT and 02:00 EST are one instant on 10 March 2024."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/New_York")
+    now = datetime(2024, 3, 10, 2, 0, tzinfo=zone)  # in the gap: read as 07:00 UTC
+    injury = {"area": "calves", "date": datetime(2024, 3, 10, 3, 0, tzinfo=zone)}
+    plan = rollcoach.plan({"now": now, "injuries": [injury]})
+    assert plan.status == "ok"

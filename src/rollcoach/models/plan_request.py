@@ -136,7 +136,8 @@ class PlanRequest(Request):
         now = info.data.get("now") or datetime.now(UTC)
         now = now if now.tzinfo else now.replace(tzinfo=UTC)
         for index, injury in enumerate(injuries):
-            if _starts(injury.date, now) > now:
+            # In UTC: two times in one zone compare by wall clock, wrong across a DST change.
+            if _starts(injury.date, now).astimezone(UTC) > now.astimezone(UTC):
                 raise ValueError(
                     f"injury {index} ({injury.area}) is dated {injury.date.isoformat()}, "
                     f"after now ({now.isoformat(timespec='minutes')}); give the day it happened"

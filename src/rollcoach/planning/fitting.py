@@ -13,7 +13,7 @@ from rollcoach.knowledge import Knowledge
 from rollcoach.knowledge.schema import Technique
 from rollcoach.models.plan_request import PlanRequest
 from rollcoach.planning.dosing import STEP_GRAIN, Dose, dose_for
-from rollcoach.planning.selection import FILLER, NEED, TIER, Pick
+from rollcoach.planning.selection import FILLER, NEED, Pick
 from rollcoach.safety import Protection
 from rollcoach.vocabulary import Position, Side
 
@@ -172,8 +172,12 @@ def fit_session(
     budget = int(req.minutes * 60)
     owned: set[str] = set(req.tools)
     stopped = False  # a needed or core muscle found no room: nothing less needed comes in
-    for tier in sorted(set(TIER.values())):
-        for pick in (p for p in picks if p.tier == tier and p.area not in out):
+    by_tier: dict[int, list[Pick]] = {}
+    for pick in picks:
+        if pick.area not in out:
+            by_tier.setdefault(pick.tier, []).append(pick)
+    for tier in sorted(by_tier):
+        for pick in by_tier[tier]:
             used = {place_of(p.technique) for p in fit.placed}
             technique = technique_for(k, pick.area, owned, used, guard)
             sides = guard.open_sides(pick.area, ("left", "right", "both"))

@@ -51,6 +51,8 @@ class Protection:
 
     def hurts(self, sites: Sequence[str], side: Side) -> bool:
         """Is any of ``sites`` injured or painful on ``side`` ("both": either)?"""
+        if not self.hurt or not sites:  # most plans: nothing hurts
+            return False
         sides = SIDES if side == "both" else (side,)
         return any((site, one) in self.hurt for site in sites for one in sides)
 

@@ -18,11 +18,12 @@ from rollcoach.history.store import Store
 from rollcoach.history.tables import Base
 from tests.history.factories import HASH_A, make_summary
 
-HEAD = "0003"  # the newest migration
+HEAD = "0004"  # the newest migration
 UPDATED = datetime(2026, 11, 20, 7, 5, tzinfo=UTC)
 TABLES = {
     "athletes",
     "injuries",
+    "planned_runs",
     "activities",
     "checkins",
     "sessions",

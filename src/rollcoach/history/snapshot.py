@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from rollcoach.history import requests
+from rollcoach.history.planned import PlannedRuns
 from rollcoach.history.store import Store
 
 RECENT_RUNS = timedelta(days=2)  # enough to find a run that ended within the last 12 hours
@@ -30,9 +31,14 @@ def plan_request_for(
 
 
 def week_request_for(store: Store, athlete_id: int, today: date) -> dict[str, Any]:
-    """The week request for ``today``: the athlete's runs of the planner's history window."""
+    """The week request for ``today``: the athlete's runs of the planner's history window,
+    and the runs they plan from today on (REST-6)."""
     since = datetime.combine(today, datetime.min.time(), tzinfo=UTC) - timedelta(
         days=requests.WEEK_HISTORY_DAYS + 1
     )
     activities = store.activities_since(athlete_id, since)
-    return requests.week_request_from_history(store.get_profile(athlete_id), activities, today)
+    request = requests.week_request_from_history(store.get_profile(athlete_id), activities, today)
+    planned = PlannedRuns(store.engine).upcoming(athlete_id, today)
+    if planned:
+        request["planned"] = [p.planned.model_dump(mode="json", exclude_none=True) for p in planned]
+    return request

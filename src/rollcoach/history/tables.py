@@ -91,6 +91,19 @@ class Injury(Base):
     cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
+class PlannedRun(Base):
+    """A run the athlete intends (REST-6), from today on; the week fits around it."""
+
+    __tablename__ = "planned_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    date: Mapped[str] = mapped_column(String(10))  # ISO day: sorts as text
+    type: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[float | None] = mapped_column(Float)
+    km: Mapped[float | None] = mapped_column(Float)
+
+
 class Activity(Base):
     """One imported activity.
 

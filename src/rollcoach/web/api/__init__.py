@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from rollcoach.web.api import accounts, coach, engine, imports, records
+from rollcoach.web.api import accounts, coach, engine, imports, planned, records
 
 ROUTERS: list[APIRouter] = [
     engine.engine_router,
-    *(module.router for module in (engine, records, imports, accounts, coach)),
+    *(module.router for module in (engine, records, planned, imports, accounts, coach)),
 ]

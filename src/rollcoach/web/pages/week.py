@@ -2,12 +2,18 @@
 
 from fastapi import HTTPException, Request, status
 from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from rollcoach.history.errors import UnknownAthlete
-from rollcoach.web.auth import services_of
+from rollcoach.vocabulary import RUN_TYPES
+from rollcoach.web.api.planned import NewPlanned, planned_runs
+from rollcoach.web.auth import Viewer, services_of
 from rollcoach.web.calendar import week_calendar
-from rollcoach.web.pages.common import PageViewer, back_to
-from rollcoach.web.planning import week_for
+from rollcoach.web.errors import field_message
+from rollcoach.web.ids import RecordId
+from rollcoach.web.pages.common import PageViewer, back_to, not_yours
+from rollcoach.web.planning import local_now, week_for
 from rollcoach.web.render import render
 from rollcoach.web.routing import page_router
 
@@ -23,15 +29,53 @@ def feed_url(request: Request, athlete_id: int) -> str:
     return f"{base}/calendar/{services.signer.calendar_key(athlete_id, version)}.ics"
 
 
-@router.get("/week", response_class=HTMLResponse)
-def week_page(request: Request, viewer: PageViewer) -> HTMLResponse:
+def _week_page(
+    request: Request, viewer: Viewer, error: str | None = None, status_code: int = 200
+) -> HTMLResponse:
     week = week_for(services_of(request).store, viewer.athlete_id)
+    today = local_now().date()
     context = {
         "title": "Week",
         "week": week,
         "feed": feed_url(request, viewer.athlete_id),
+        "planned": planned_runs(request).upcoming(viewer.athlete_id, today),
+        "run_types": RUN_TYPES,
+        "today": today.isoformat(),
+        "no_runs": any(w.code == "no-runs" for w in week.warnings),
+        "error": error,
     }
-    return render(request, "week.html", context)
+    return render(request, "week.html", context, status_code)
+
+
+@router.get("/week", response_class=HTMLResponse)
+def week_page(request: Request, viewer: PageViewer) -> HTMLResponse:
+    return _week_page(request, viewer)
+
+
+@router.post("/week/planned", response_model=None)
+async def add_planned(request: Request, viewer: PageViewer) -> Response:
+    """REST-6: a run the athlete intends; the week is planned around it from now on."""
+    form = await request.form()
+    try:
+        planned = NewPlanned.model_validate(
+            {
+                "date": form.get("date"),
+                "type": form.get("type"),
+                "minutes": form.get("minutes") or None,
+            }
+        )
+    except ValidationError as problem:
+        error = field_message(problem.errors(include_url=False))
+        return await run_in_threadpool(_week_page, request, viewer, error, 422)
+    await run_in_threadpool(planned_runs(request).add, viewer.athlete_id, planned)
+    return back_to("/week#planned")
+
+
+@router.post("/week/planned/{planned_id}/remove")
+def remove_planned(planned_id: RecordId, request: Request, viewer: PageViewer) -> Response:
+    if not planned_runs(request).remove(viewer.athlete_id, planned_id):
+        not_yours()
+    return back_to("/week#planned")
 
 
 @router.get("/week.ics")

@@ -12,6 +12,7 @@ from rollcoach.web.pages import (
     imports,
     profile,
     pwa,
+    summary,
     today,
     week,
 )
@@ -28,6 +29,7 @@ ROUTERS: list[APIRouter] = [
         account_settings,
         catalogue,
         coach,
+        summary,
         account,
         pwa,
     )

@@ -16,6 +16,7 @@ from rollcoach.cli import (
     demo,
     go,
     history_cmds,
+    planned_cmds,
     records_cmds,
     report_cmd,
     serve_cmd,
@@ -41,6 +42,7 @@ app.command()(history_cmds.log)
 app.command()(records_cmds.checkin)
 app.command()(records_cmds.profile)
 app.add_typer(records_cmds.injury_app, name="injury")
+app.add_typer(planned_cmds.planned_app, name="planned")
 app.command()(records_cmds.export)
 app.command()(records_cmds.restore)
 app.command()(report_cmd.report)

@@ -4,14 +4,27 @@ Only today's and later plans matter to a week; older ones stay stored (they are 
 the athlete meant to do) but are never sent to the planner, which refuses past dates.
 """
 
+import datetime as dt
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 from sqlalchemy import Engine, select
 
 from rollcoach.history import tables
 from rollcoach.history.sessions import reading_sessions, writing_sessions
 from rollcoach.models.week import WeekPlanned
+
+
+class NewPlanned(WeekPlanned):
+    """A planned run is from today on (the local day): a run already past is history."""
+
+    @field_validator("date")
+    @classmethod
+    def _not_past(cls, value: dt.date) -> dt.date:
+        today = dt.datetime.now().astimezone().date()
+        if value < today:
+            raise ValueError(f"{value.isoformat()} is before today ({today.isoformat()})")
+        return value
 
 
 class StoredPlanned(BaseModel):

@@ -1,12 +1,8 @@
 """Planned runs over HTTP (REST-6): the runs the athlete intends, which the week fits."""
 
-import datetime as dt
-
 from fastapi import HTTPException, Request, status
-from pydantic import field_validator
 
-from rollcoach.history.planned import PlannedRuns, StoredPlanned
-from rollcoach.models.week import WeekPlanned
+from rollcoach.history.planned import NewPlanned, PlannedRuns, StoredPlanned
 from rollcoach.web.api.records import Created
 from rollcoach.web.auth import ViewerDep, services_of
 from rollcoach.web.ids import RecordId
@@ -14,18 +10,6 @@ from rollcoach.web.planning import local_now
 from rollcoach.web.routing import api_router
 
 router = api_router("week")
-
-
-class NewPlanned(WeekPlanned):
-    """A planned run is from today on: a run already past is history, not a plan."""
-
-    @field_validator("date")
-    @classmethod
-    def _not_past(cls, value: dt.date) -> dt.date:
-        today = local_now().date()
-        if value < today:
-            raise ValueError(f"{value.isoformat()} is before today ({today.isoformat()})")
-        return value
 
 
 def planned_runs(request: Request) -> PlannedRuns:

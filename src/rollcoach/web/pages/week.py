@@ -6,8 +6,9 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from rollcoach.history.errors import UnknownAthlete
+from rollcoach.history.planned import NewPlanned
 from rollcoach.vocabulary import RUN_TYPES
-from rollcoach.web.api.planned import NewPlanned, planned_runs
+from rollcoach.web.api.planned import planned_runs
 from rollcoach.web.auth import Viewer, services_of
 from rollcoach.web.calendar import week_calendar
 from rollcoach.web.errors import field_message

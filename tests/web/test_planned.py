@@ -57,3 +57,14 @@ def test_another_athletes_planned_run_is_not_yours(accounts_app: FastAPI) -> Non
     assert bob.get("/api/v1/planned").json() == []
     assert bob.delete(f"/api/v1/planned/{added['id']}").status_code == 404
     assert len(ann.get("/api/v1/planned").json()) == 1
+
+
+def test_numbers_and_dates_read_as_runners_read_them() -> None:
+    """Issue 10: "96.5" minutes, "14.897" km and mixed date styles."""
+    from rollcoach.web.view import day_words, distance, duration
+
+    assert (duration(96.5), duration(45.2), duration(None)) == ("1:36 h", "45 min", "\N{EN DASH}")
+    assert distance(14.897) == "14.9 km"
+    this_year = local_now().year
+    assert day_words(f"{this_year}-11-29").endswith("29 Nov")
+    assert day_words("2013-11-29") == "Fri 29 Nov 2013"

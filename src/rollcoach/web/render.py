@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.exc import SQLAlchemyError
 
 from rollcoach.web.auth import browser_viewer, csrf_token
-from rollcoach.web.view import area_name, template_globals
+from rollcoach.web.view import area_name, day_words, distance, duration, template_globals
 
 TEMPLATES = Jinja2Templates(directory=str(resources.files("rollcoach.web") / "templates"))
 STATIC = resources.files("rollcoach.web") / "static"
@@ -39,6 +39,7 @@ def static_url(path: str) -> str:
 TEMPLATES.env.globals["static"] = static_url
 TEMPLATES.env.globals.update(template_globals())
 TEMPLATES.env.filters["area_name"] = area_name
+TEMPLATES.env.filters.update(duration=duration, distance=distance, day=day_words)
 
 
 def render(

@@ -1,6 +1,7 @@
 """Plan and week responses dressed for templates: names for IDs, clocks, rule grades."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from rollcoach.knowledge import load_knowledge
@@ -26,6 +27,30 @@ GRADE_WORDS = {
 
 def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+UNKNOWN = "\N{EN DASH}"  # a value the watch did not record
+
+
+def duration(minutes: float | None) -> str:
+    """Minutes as a runner reads them: "45 min", "1:36 h"; a dash when unknown."""
+    if minutes is None:
+        return UNKNOWN
+    whole = round(minutes)
+    return f"{whole} min" if whole < 60 else f"{whole // 60}:{whole % 60:02d} h"
+
+
+def distance(km: float | None) -> str:
+    """ "17.5 km" (one decimal, as watches show it); a dash when unknown."""
+    return UNKNOWN if km is None else f"{km:.1f} km"
+
+
+def day_words(day: date | datetime | str) -> str:
+    """One date style everywhere: "Sun 29 Nov" (the year when it is not this year's)."""
+    value = date.fromisoformat(day[:10]) if isinstance(day, str) else day
+    shown = f"{value:%a} {value.day} {value:%b}"
+    this_year = datetime.now().astimezone().year
+    return shown if value.year == this_year else f"{shown} {value.year}"
 
 
 def area_name(area: str) -> str:

@@ -41,6 +41,11 @@ def day_words(day: date | datetime) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def short_day(day: date | datetime) -> str:
+    """A date in a table: "2 Dec"."""
+    return f"{day.day} {day:%b}"
+
+
 @dataclass
 class SiteTally:
     """One pain site over the window: how often, how bad at worst, first and last day."""
@@ -186,6 +191,7 @@ def _page(request: Request, athlete_id: int, name: str, back: str) -> HTMLRespon
         "summary": summary,
         "weeks": WEEKS,
         "day_words": day_words,
+        "short_day": short_day,
         "as_date": _as_date,
         "area_name": area_name,
         "back": back,

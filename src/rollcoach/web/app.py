@@ -12,6 +12,7 @@ from rollcoach.web.auth import CSRF_COOKIE
 from rollcoach.web.compression import IsalGZipMiddleware
 from rollcoach.web.gate import RequestGate
 from rollcoach.web.middleware import CsrfCookie, SecurityHeaders
+from rollcoach.web.pages import pictures  # public drawings, no runner's data
 from rollcoach.web.routing import add_routes
 from rollcoach.web.services import build_services
 from rollcoach.web.settings import WebSettings, load_settings
@@ -38,7 +39,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     )
     app.state.services = services
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    add_routes(app, [health.router, api_docs.router, *api.ROUTERS, *pages.ROUTERS])
+    add_routes(app, [health.router, api_docs.router, *api.ROUTERS, *pages.ROUTERS, pictures.router])
     app.openapi = api_docs.with_bearer_scheme(app)  # type: ignore[method-assign]
     errors.install(app)
     # Level 1: CPU is the scarcer here (figures in compression.py).

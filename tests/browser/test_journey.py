@@ -81,6 +81,8 @@ def stop_for_sharp_pain(page: Page, server: LiveServer) -> None:
     page.locator("#start").click()
     wait_for_state(page, "running")
     page.locator("#pain").click()
+    wait_for_state(page, "pain")  # stopped at once, with undo and a choice
+    page.get_by_role("button", name="End the session").click()
     assert wait_for_state(page, "saved", "stopped") in {"saved", "stopped"}
     wait_for_state(page, "saved")
     expect(page.locator("#stop-panel")).to_be_visible()

@@ -46,9 +46,13 @@ def test_check_in_and_session_by_keyboard_alone(page: Page, accounts_server: Liv
     wait_for_state(page, "paused")
     page.keyboard.press("Space")
     wait_for_state(page, "running")
-    step = page.evaluate("() => document.body.dataset.step")
-    page.keyboard.press("ArrowRight")
-    expect(page.locator("body")).not_to_have_attribute("data-step", step)
+    where = "() => `${document.body.dataset.step}/${document.body.dataset.segment}`"
+    was = page.evaluate(where)
+    page.keyboard.press("ArrowRight")  # on to the next segment: a set-up, a step's clock or a step
+    page.wait_for_function(f"w => ({where})() !== w", arg=was)
     tab_to(page, "#pain")
+    page.keyboard.press("Enter")
+    wait_for_state(page, "pain")
+    tab_to(page, "#end-pain")
     page.keyboard.press("Enter")
     assert wait_for_state(page, "saved") == "saved"

@@ -1,12 +1,15 @@
-// rollcoach guided session player: one session clock drives get-ready, steps, cues and progress.
-// State for tests: body[data-state] start|ready|running|paused|done|stopped|saved|queued,
-// body[data-step] = current step order, body[data-phase] = current cue phase, body[data-chimes].
+// rollcoach guided session player: one session clock drives the segments of a session: a get-ready
+// (only when step 1 has no set-up pause), then per step its set-up pause (setup_seconds) and its
+// clock, then the guided stretches, one side each.
+// State for tests: body[data-state] start|ready|running|paused|pain|done|stopped|saved|queued,
+// body[data-segment] ready|setup|step|stretch, body[data-step] = current step order,
+// body[data-stretch] = current stretch index, body[data-phase] = current cue phase, body[data-chimes].
 const PENDING_PREFIX = "rollcoach-pending-sessions";
 const PREFS = "rollcoach-player-prefs";
 const READY = 5; // seconds of session time before step 1
 const SIDES = { left: "Left side", right: "Right side", both: "Both sides" };
 const PHASES = { "set-up": "Set up", passes: "Slow passes", "find-spot": "Find a spot", hold: "Hold",
-  ease: "Ease off", "switch": "Switch sides", ready: "Get ready" };
+  ease: "Ease off", "switch": "Switch sides", ready: "Get ready", stretch: "Stretch" };
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 const json = (id) => { try { return JSON.parse($(id).textContent); } catch { return null; } };
@@ -22,7 +25,8 @@ const cfg = Object.assign({ speed: 1, save_url: "/api/v1/sessions", csrf: "", ow
 const PENDING = `${PENDING_PREFIX}:${cfg.owner}`;
 const speed = Number(cfg.speed) > 0 ? Number(cfg.speed) : 1;
 const steps = (plan && plan.steps) || [];
-const total = steps.reduce((a, s) => a + s.seconds, 0);
+const stretches = (plan && plan.stretches) || [];
+const UNDO = 5; // real seconds the Sharp pain undo stays on offer
 
 // ---- saving (and the offline queue) -------------------------------------------------------
 async function post(record) {
@@ -65,14 +69,12 @@ function init() {
   body.classList.add("js");
   player.hidden = false;
   $("start-bar").hidden = false;
-  setState("start");
 
-  // ---- preferences, sound and speech ----
-  const prefs = Object.assign({ sound: true, speech: false }, store.get(PREFS, {}));
+  // ---- preferences, chime and speech: spoken cues on unless turned off (remembered), chime always ----
+  const prefs = Object.assign({ speech: true }, store.get(PREFS, {}));
   const canSpeak = "speechSynthesis" in window && "SpeechSynthesisUtterance" in window;
-  const optSound = $("opt-sound"), optSpeech = $("opt-speech");
-  optSound.checked = prefs.sound;
-  optSpeech.checked = canSpeak && prefs.speech;
+  const optSpeech = $("opt-speech");
+  optSpeech.checked = canSpeak && prefs.speech !== false;
   if (!canSpeak) $("opt-speech-label").hidden = true;
   let audio = null;
   const audioOn = () => {
@@ -80,15 +82,14 @@ function init() {
     const AC = window.AudioContext || window.webkitAudioContext;
     if (AC) try { audio = new AC(); } catch { audio = null; }
   };
-  optSound.addEventListener("change", () => { prefs.sound = optSound.checked; store.set(PREFS, prefs); if (prefs.sound) audioOn(); });
   optSpeech.addEventListener("change", () => {
     prefs.speech = optSpeech.checked; store.set(PREFS, prefs);
     if (!prefs.speech && canSpeak) speechSynthesis.cancel();
   });
   let chimes = 0;
   function chime(kind) {
-    if (!prefs.sound || !audio) return;
     body.dataset.chimes = ++chimes;
+    if (!audio) return;
     const notes = kind === "step" ? [660, 880] : kind === "end" ? [784, 523] : [587, 698];
     const t = audio.currentTime + 0.01;
     notes.forEach((f, i) => {
@@ -102,7 +103,7 @@ function init() {
     });
   }
   function say(text) {
-    if (!prefs.speech || !canSpeak) return;
+    if (!optSpeech.checked || !canSpeak || !text) return;
     speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
     u.rate = 0.95; u.lang = document.documentElement.lang || "en";
@@ -127,61 +128,136 @@ function init() {
   const run = () => { if (since === null) since = performance.now(); };
   const halt = () => { base = now(); since = null; };
 
+  // ---- the segments: get-ready (if step 1 has no set-up), set-up + step per step, stretches ----
+  const segs = [];
+  if (!(steps[0].setup_seconds > 0)) segs.push({ kind: "ready", len: READY, step: 0 });
+  steps.forEach((st, i) => {
+    if (st.setup_seconds > 0) segs.push({ kind: "setup", len: st.setup_seconds, step: i });
+    segs.push({ kind: "step", len: st.seconds, step: i });
+  });
+  stretches.forEach((st, j) => segs.push({ kind: "stretch", len: st.seconds, stretch: j }));
+  const following = (k) => { for (let n = k + 1; n < segs.length; n++) if (!segs[n].out) return n; return -1; };
+  const preceding = (k) => { for (let n = k - 1; n >= 0; n--) if (!segs[n].out) return n; return k; };
+
   // ---- session state ----
-  let index = -1; // -1 = get-ready, else the step index
+  let at = 0; // the segment on show
   let segStart = 0; // session time the current segment began
   let cueAt = -1; // index of the timeline entry on show
   let rolled = 0; // session seconds spent in steps
   let startedAt = null, stopReason = null, stoppedAt = null, early = false;
   const outcome = new Map(); // order -> "done" | "skipped"
+  let before = new Set(); // step orders already recorded by an earlier record (a carry-on after sharp pain)
+  let leftOut = []; // orders of the steps left out after sharp pain
   let timer = null;
   const state = () => body.dataset.state;
   const live = () => ["ready", "running", "paused"].includes(state());
-  const segLen = () => (index < 0 ? READY : steps[index].seconds);
+  const seg = () => segs[Math.min(at, segs.length - 1)];
 
   const map = $("player-map") || player;
   const groups = [...map.querySelectorAll(".bm-area")];
   const stage = $("stage"), ring = $("ring-bar"), ringSec = $("ring-seconds"), progress = $("progress");
+  const bar = $("control-bar");
 
   function setState(s) {
     body.dataset.state = s;
+    const on = ["ready", "running", "paused", "done", "pain"].includes(s);
+    bar.hidden = !on;
+    for (const id of ["back", "pause", "skip"]) $(id).disabled = !live();
+    $("pain").disabled = s === "pain";
   }
-  function showStep(i) {
-    const step = steps[Math.max(i, 0)];
-    body.dataset.step = step.order;
-    $("step-count").textContent = i < 0 ? "Get ready" : `Step ${i + 1} of ${steps.length}`;
-    $("step-name").textContent = step.name || step.area;
-    $("step-side").textContent = SIDES[step.side] || step.side;
-    $("step-tool").textContent = `${step.tool_name || step.tool} · ${step.pressure} pressure`;
-    const next = i < 0 ? null : steps[i + 1];
-    $("next-up").textContent = i < 0 ? `First: ${step.name || step.area}, ${(SIDES[step.side] || step.side).toLowerCase()}`
-      : next ? `Next up: ${next.name || next.area}, ${(SIDES[next.side] || next.side).toLowerCase()}` : "Last step – nearly there";
-    $("ready-signs").hidden = i >= 0;
-    stage.classList.toggle("is-ready", i < 0);
+  const sideOf = (s) => SIDES[s] || s;
+  const areaWords = (a) => String(a).replace(/-/g, " ");
+  const position = (p) => String(p || "").replace(/-/g, " ");
+  function highlight(area, side) {
     for (const g of groups) {
-      const side = g.dataset.side || "center";
-      g.classList.toggle("is-current", g.dataset.area === step.area && (step.side === "both" || side === step.side || side === "center"));
+      const gs = g.dataset.side || "center";
+      g.classList.toggle("is-current", g.dataset.area === area && (side === "both" || gs === side || gs === "center"));
     }
+  }
+  function nextText(k) {
+    const n = following(k);
+    if (n < 0) return "Last one – nearly there";
+    const s = segs[n];
+    if (s.kind === "stretch") {
+      const st = stretches[s.stretch];
+      return `Next up: stretch – ${st.name || areaWords(st.area)}, ${sideOf(st.side).toLowerCase()}`;
+    }
+    const st = steps[s.step];
+    return `Next up: ${st.name || st.area}, ${sideOf(st.side).toLowerCase()}`;
+  }
+  function showSeg(k) {
+    const s = segs[k];
+    body.dataset.segment = s.kind;
+    stage.classList.toggle("is-ready", s.kind === "ready");
+    stage.classList.toggle("is-setup", s.kind === "setup");
+    stage.classList.toggle("is-stretch", s.kind === "stretch");
+    $("ready-signs").hidden = s.kind !== "ready";
+    $("setup").hidden = s.kind !== "setup";
+    $("stretch-skip-wrap").hidden = s.kind !== "stretch";
+    $("skip").textContent = s.kind === "setup" ? "Start now" : "Skip";
+    if (s.kind === "stretch") {
+      const st = stretches[s.stretch];
+      body.dataset.stretch = s.stretch;
+      delete body.dataset.step;
+      $("step-count").textContent = `Stretch ${s.stretch + 1} of ${stretches.length}`;
+      $("step-name").textContent = st.name || areaWords(st.area);
+      $("step-side").textContent = sideOf(st.side);
+      $("step-tool").textContent = `Stretch · ${st.seconds} s`;
+      $("step-position").textContent = `Position: ${position(st.position)}`;
+      $("step-position").hidden = !st.position;
+      $("next-up").textContent = nextText(k);
+      highlight(st.area, st.side);
+      return;
+    }
+    const i = s.step, step = steps[i];
+    body.dataset.step = step.order;
+    delete body.dataset.stretch;
+    $("step-count").textContent = s.kind === "ready" ? "Get ready"
+      : s.kind === "setup" ? `Get into position for step ${i + 1} of ${steps.length}` : `Step ${i + 1} of ${steps.length}`;
+    $("step-name").textContent = step.name || step.area;
+    $("step-side").textContent = sideOf(step.side);
+    $("step-tool").textContent = `${step.tool_name || step.tool} · ${step.pressure} pressure`;
+    $("step-position").textContent = `Position: ${position(step.position)}`;
+    $("step-position").hidden = s.kind === "step" || !step.position;
+    if (s.kind === "setup") {
+      $("setup-text").textContent = step.setup || `get into position (${position(step.position)})`;
+      const pic = $("setup-picture");
+      pic.dataset.area = step.area; pic.dataset.tool = step.tool; pic.dataset.position = step.position || "";
+    }
+    $("next-up").textContent = s.kind === "ready" ? `First: ${step.name || step.area}, ${sideOf(step.side).toLowerCase()}`
+      : s.kind === "setup" ? "The step's clock starts after this countdown" : nextText(k);
+    highlight(step.area, step.side);
   }
   function timeline(step) {
     return step.timeline && step.timeline.length ? step.timeline
       : (step.cues || []).map((text, n) => ({ at: Math.round((n * step.seconds) / step.cues.length), phase: "passes", text }));
   }
-  function showCue(i, into, fresh) {
-    let phase, text, n = 0;
-    if (i < 0) {
-      const first = timeline(steps[0])[0];
-      phase = "ready"; text = first ? first.text : "";
+  function showCue(k, into, fresh) {
+    const s = segs[k];
+    let phase, text, n = 0, title;
+    if (s.kind === "stretch") {
+      const st = stretches[s.stretch];
+      phase = "stretch"; text = st.text;
+      title = `Stretch ${s.stretch + 1} of ${stretches.length}: ${st.name || areaWords(st.area)}, ${sideOf(st.side)}. `;
     } else {
-      const tl = timeline(steps[i]);
-      n = -1;
-      for (let k = 0; k < tl.length; k++) if (tl[k].at <= into) n = k;
-      if (n < 0) { phase = "set-up"; text = ""; } else ({ phase, text } = tl[n]);
+      const step = steps[s.step];
+      if (s.kind === "ready") {
+        const first = timeline(step)[0];
+        phase = "ready"; text = step.setup || (first ? first.text : "");
+        title = "Get ready. ";
+      } else if (s.kind === "setup") {
+        phase = "set-up"; text = step.setup || "";
+        title = `Next: ${step.name || step.area}, ${sideOf(step.side)}. `;
+      } else {
+        const tl = timeline(step);
+        n = -1;
+        for (let m = 0; m < tl.length; m++) if (tl[m].at <= into) n = m;
+        if (n < 0) { phase = "set-up"; text = ""; } else ({ phase, text } = tl[n]);
+        title = `Step ${s.step + 1} of ${steps.length}: ${step.name || step.area}, ${sideOf(step.side)}. `;
+      }
     }
     if (!fresh && n === cueAt) return false;
     cueAt = n;
-    const step = steps[Math.max(i, 0)];
-    const title = i < 0 ? "Get ready. " : `Step ${i + 1} of ${steps.length}: ${step.name || step.area}, ${SIDES[step.side] || step.side}. `;
     $("cue-step").textContent = fresh ? title : "";
     $("cue-phase").textContent = PHASES[phase] || phase;
     $("cue-phase").dataset.phase = phase;
@@ -190,57 +266,60 @@ function init() {
     say(fresh ? title + text : text);
     return true;
   }
-  function enter(i, at) {
-    if (index >= 0) rolled += Math.min(Math.max(now() - segStart, 0), steps[index].seconds);
-    index = i; segStart = at; cueAt = -1;
-    showStep(i);
-    showCue(i, 0, true);
+  function leave() { // account for the segment being left
+    const s = seg();
+    if (s && s.kind === "step") rolled += Math.min(Math.max(now() - segStart, 0), s.len);
+  }
+  function enter(k, t) {
+    leave();
+    at = k; segStart = t; cueAt = -1;
+    showSeg(k);
+    showCue(k, 0, true);
     paint();
   }
+  const counted = () => segs.filter((s) => s.kind !== "ready" && !s.out);
   function paint() {
-    const into = Math.max(0, now() - segStart), len = segLen();
-    const left = Math.max(0, len - into);
-    ringSec.textContent = Math.ceil(left);
+    const s = seg(), into = Math.max(0, now() - segStart), len = s.len;
+    ringSec.textContent = Math.ceil(Math.max(0, len - into));
     ring.setAttribute("stroke-dashoffset", (100 * Math.min(into, len)) / len);
-    const pos = index < 0 ? 0 : steps.slice(0, index).reduce((a, s) => a + s.seconds, 0) + Math.min(into, len);
+    const all = counted(), total = all.reduce((a, x) => a + x.len, 0) || 1;
+    const pos = s.kind === "ready" ? 0 : all.filter((x) => segs.indexOf(x) < at).reduce((a, x) => a + x.len, 0) + Math.min(into, len);
+    progress.max = total;
     progress.value = pos;
     progress.textContent = `${Math.round((100 * pos) / total)}%`;
     $("time-left").textContent = `${fmt(total - pos)} left`;
   }
+  function forward(t, mark) { // move on from the current segment at session time t
+    const s = seg();
+    if (s.kind === "step" && !outcome.has(steps[s.step].order)) outcome.set(steps[s.step].order, mark);
+    const n = following(at);
+    if (n < 0) { leave(); at = segs.length; return finish(false); }
+    const was = state();
+    enter(n, t);
+    if (was !== "paused") setState(segs[n].kind === "ready" ? "ready" : "running");
+    chime("step");
+  }
   function tick() {
     if (state() !== "running" && state() !== "ready") return;
-    let guard = steps.length + 2;
-    while (now() - segStart >= segLen() && guard--) {
-      const end = segStart + segLen();
-      if (index >= 0) outcome.set(steps[index].order, "done");
-      if (index + 1 >= steps.length) { rolledUp(); return finish(false); }
-      if (index < 0) setState("running");
-      enter(index + 1, end);
-      chime("step");
-    }
-    if (index >= 0 && showCue(index, now() - segStart, false)) chime("cue");
+    let guard = segs.length + 2;
+    while (live() && now() - segStart >= seg().len && guard--) forward(segStart + seg().len, "done");
+    if (!live()) return;
+    if (seg().kind === "step" && showCue(at, now() - segStart, false)) chime("cue");
     paint();
-  }
-  function rolledUp() {
-    if (index >= 0) rolled += Math.min(Math.max(now() - segStart, 0), steps[index].seconds);
-    index = steps.length; // nothing more to add
-  }
-  function jump(i) { // Skip / Back: start segment i now
-    const was = state();
-    enter(i, now());
-    if (was !== "paused") { setState(i < 0 ? "ready" : "running"); chime("step"); }
   }
 
   function start() {
     audioOn();
-    if (prefs.speech && canSpeak) speechSynthesis.cancel();
+    if (canSpeak) speechSynthesis.cancel();
     startedAt = new Date().toISOString();
     $("overview").hidden = true;
-    stage.append($("options")); // the toggles stay at hand during the session
+    stage.append($("options")); // the spoken-cue toggle stays at hand during the session
     stage.hidden = false;
-    setState("ready");
     base = 0; since = null; run();
-    enter(-1, 0);
+    at = 0;
+    enter(0, 0);
+    setState(segs[0].kind === "ready" ? "ready" : "running");
+    chime("step"); // the session begins: the chime always sounds, spoken cues or not
     timer = setInterval(tick, 100);
     awake(true);
     stage.focus({ preventScroll: true });
@@ -253,20 +332,25 @@ function init() {
       halt(); setState("paused");
       if (canSpeak) speechSynthesis.cancel();
     } else if (!on && state() === "paused") {
-      run(); setState(index < 0 ? "ready" : "running");
+      run(); setState(seg().kind === "ready" ? "ready" : "running");
     }
     $("pause").textContent = state() === "paused" ? "Resume" : "Pause";
     $("paused-badge").hidden = state() !== "paused";
   }
   function skip() {
     if (!live()) return;
-    if (index >= 0 && !outcome.has(steps[index].order)) outcome.set(steps[index].order, "skipped");
-    if (index + 1 >= steps.length) { rolledUp(); return finish(false); }
-    jump(index + 1);
+    forward(now(), "skipped");
+  }
+  function skipStretches() {
+    if (!live()) return;
+    leave(); at = segs.length;
+    finish(false);
   }
   function back() {
     if (!live()) return;
-    jump(Math.max(index - 1, index < 0 ? -1 : 0));
+    const was = state();
+    enter(preceding(at), now());
+    if (was !== "paused") { setState(seg().kind === "ready" ? "ready" : "running"); chime("step"); }
   }
   function end() {
     clearInterval(timer); timer = null;
@@ -274,14 +358,17 @@ function init() {
     if (canSpeak) speechSynthesis.cancel();
     stage.hidden = true;
   }
+  function stepOrderAt() {
+    const s = segs[Math.min(at, segs.length - 1)];
+    return s && s.kind !== "stretch" ? steps[s.step].order : null;
+  }
   function finish(quit) {
-    const at = index >= 0 && index < steps.length ? steps[index].order : null;
-    if (quit) { rolledUp(); early = true; stopReason = "quit"; stoppedAt = at; }
+    if (quit) { stoppedAt = stepOrderAt(); leave(); at = segs.length; early = true; stopReason = "quit"; }
     body.dataset.outcome = quit ? "quit" : "complete";
     end();
     const done = [...outcome.values()].filter((v) => v === "done").length;
     $("sum-done").textContent = `${done} of ${steps.length}`;
-    $("sum-skipped").textContent = [...outcome.values()].filter((v) => v === "skipped").length;
+    $("sum-skipped").textContent = [...outcome.values()].filter((v) => v === "skipped").length + leftOut.length;
     $("sum-time").textContent = fmt(rolled);
     $("summary-title").textContent = quit ? "Session ended early" : "Session complete";
     $("feedback-form").after($("save-box"));
@@ -290,22 +377,115 @@ function init() {
     if (!quit) chime("end");
     $("summary").focus();
   }
+
+  // ---- sharp pain: stop at once, undo for 5 seconds, then leave the area out or end ----
+  let hurt = null; // {area, side, order, from, k}
+  let undoTimer = null;
+  function painTarget() {
+    const k = Math.min(at, segs.length - 1);
+    let s = segs[k];
+    if (state() === "done") { // the last segment that ran
+      let n = k; while (n > 0 && segs[n].out) n--; s = segs[n];
+    }
+    if (s.kind === "stretch") { const st = stretches[s.stretch]; return { area: st.area, side: st.side, order: null }; }
+    const st = steps[s.step];
+    return { area: st.area, side: st.side, order: st.order };
+  }
   function pain() {
-    if (!live()) return;
+    const from = state();
+    if (!live() && from !== "done") return;
+    halt();
+    if (canSpeak) speechSynthesis.cancel();
+    hurt = Object.assign(painTarget(), { from });
+    const words = areaWords(hurt.area), side = hurt.side === "both" ? "" : `${hurt.side} `;
+    $("pain-title").textContent = `Sharp pain in your ${side}${words}`;
+    $("carry-on").textContent = hurt.side === "both" ? `Leave out ${words} and carry on` : `Leave out ${words} (${hurt.side}) and carry on`;
+    $("carry-on").hidden = from === "done";
+    stage.hidden = true; $("summary").hidden = true;
+    $("pain-panel").hidden = false;
+    setState("pain");
+    let left = UNDO;
+    $("undo-seconds").textContent = left;
+    $("undo-wrap").hidden = false;
+    clearInterval(undoTimer);
+    undoTimer = setInterval(() => {
+      left -= 1; $("undo-seconds").textContent = Math.max(left, 0);
+      if (left <= 0) { clearInterval(undoTimer); undoTimer = null; $("undo-wrap").hidden = true; }
+    }, 1000);
+    $("pain-panel").focus();
+  }
+  function closePain() {
+    clearInterval(undoTimer); undoTimer = null;
+    $("pain-panel").hidden = true;
+  }
+  function undo() {
+    if (state() !== "pain" || !hurt) return;
+    closePain();
+    const from = hurt.from; hurt = null;
+    if (from === "done") { $("summary").hidden = false; setState("done"); return $("summary").focus(); }
+    stage.hidden = false;
+    setState(from);
+    if (from !== "paused") run();
+    stage.focus({ preventScroll: true });
+  }
+  function endForPain() {
+    if (state() !== "pain" || !hurt) return;
+    closePain();
     stopReason = "sharp-pain"; early = true; body.dataset.outcome = "sharp-pain";
-    stoppedAt = steps[Math.max(index, 0)].order;
-    rolledUp();
+    stoppedAt = hurt.order;
+    if (hurt.from !== "done") { leave(); at = segs.length; }
     end();
+    $("stop-area").textContent = `your ${hurt.side === "both" ? "" : hurt.side + " "}${areaWords(hurt.area)}`;
+    $("summary").hidden = true;
     $("stop-panel").querySelector(".card").after($("save-box"));
     $("stop-panel").hidden = false;
     setState("stopped");
     $("stop-panel").focus();
     save(null);
   }
+  function carryOn() {
+    if (state() !== "pain" || !hurt || hurt.from === "done") return;
+    closePain();
+    // The stop is recorded as its own session (the API records one stop per session); the rest
+    // of the session is recorded as a second one from now on.
+    const stop = Object.assign(record(null), { stopped_early: true, stop_reason: "sharp-pain", stopped_at_step: hurt.order });
+    aside(stop);
+    for (const k of stop.steps_done.concat(stop.steps_skipped)) before.add(k);
+    if (hurt.order !== null) before.add(hurt.order);
+    let next = new Date();
+    if (next.toISOString() <= startedAt) next = new Date(Date.parse(startedAt) + 1);
+    startedAt = next.toISOString();
+    const same = (s) => s.area === hurt.area && (hurt.side === "both" || s.side === "both" || s.side === hurt.side);
+    for (const s of segs) {
+      const item = s.kind === "stretch" ? stretches[s.stretch] : steps[s.step];
+      if (same(item)) {
+        s.out = true;
+        if (s.kind === "step" && !outcome.has(item.order) && item.order !== hurt.order) leftOut.push(item.order);
+      }
+    }
+    hurt = null;
+    const n = following(at);
+    body.dataset.outcome = "carried-on";
+    if (n < 0) { leave(); at = segs.length; return finish(false); }
+    stage.hidden = false;
+    enter(n, now());
+    setState(segs[n].kind === "ready" ? "ready" : "running");
+    run();
+    chime("step");
+    stage.focus({ preventScroll: true });
+  }
+  async function aside(rec) { // send a record without touching the save box
+    let res;
+    try { res = await post(rec); } catch { res = null; }
+    if (!res || kept(res.status)) enqueue(rec);
+  }
+
   function record(feedback) {
-    const list = (kind) => [...outcome].filter(([, v]) => v === kind).map(([k]) => k).sort((a, b) => a - b);
+    const list = (kind) => [...outcome].filter(([k, v]) => v === kind && !before.has(k)).map(([k]) => k);
+    const skipped = list("skipped").concat(leftOut.filter((k) => !before.has(k)));
     return {
-      started_at: startedAt, plan, steps_done: list("done"), steps_skipped: list("skipped"),
+      started_at: startedAt, plan, steps_done: list("done").sort((a, b) => a - b),
+      steps_skipped: [...new Set(skipped)].sort((a, b) => a - b),
       stopped_early: early, stop_reason: stopReason, stopped_at_step: stoppedAt, feedback,
     };
   }
@@ -338,11 +518,16 @@ function init() {
   };
 
   // ---- wiring ----
+  setState("start");
   $("start").addEventListener("click", start);
   $("pause").addEventListener("click", () => pause());
   $("skip").addEventListener("click", skip);
   $("back").addEventListener("click", back);
   $("pain").addEventListener("click", pain);
+  $("undo").addEventListener("click", undo);
+  $("carry-on").addEventListener("click", carryOn);
+  $("end-pain").addEventListener("click", endForPain);
+  $("skip-stretches").addEventListener("click", skipStretches);
   const dialog = $("quit-dialog");
   $("quit").addEventListener("click", () => {
     if (!live()) return;

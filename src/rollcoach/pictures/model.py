@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Segment = Literal["torso", "thigh", "shank", "foot", "upper_arm", "forearm"]
 Facing = Literal["down", "up", "left", "right"]
-Prop = Literal["wall", "chair", "step"]
+Prop = Literal["wall", "chair", "step"]  # step: a low box under the raised heel
 
 
 class Strict(BaseModel):

@@ -100,10 +100,10 @@ def _draw_tool(c: Canvas, tool: str, p: Point, u: Point, n: Point, half: float) 
         c.circle(centre, 2, "te")
         return _add(centre, n, 6)
     if tool == "peanut-ball":
-        centre = _add(p, n, half + 3.6)
-        for k in (-3.4, 3.4):
-            c.circle(_add(centre, u, k), 3.6, "t")
-        return _add(centre, n, 3.6)
+        centre = _add(p, n, half + 4)
+        for k in (-3.8, 3.8):
+            c.circle(_add(centre, u, k), 4, "t")
+        return _add(centre, n, 4)
     if tool == "massage-stick":
         mid = _add(p, n, half + 1.6)
         a, b = _add(mid, u, -11), _add(mid, u, 11)
@@ -117,7 +117,7 @@ def _draw_tool(c: Canvas, tool: str, p: Point, u: Point, n: Point, half: float) 
         end = _add(_add(bend, u, -22), n, 3)
         c.line([_add(tip, u, 3), tip, _add(bend, u, 3), bend, end], "ts", 3)
         return end
-    r = 5.2 if tool == "hip-release-ball" else 3.8
+    r = 5.6 if tool == "hip-release-ball" else 4.4
     centre = _add(p, n, half + r)
     c.circle(centre, r, "t")
     if tool == "hip-release-ball":
@@ -128,14 +128,14 @@ def _draw_tool(c: Canvas, tool: str, p: Point, u: Point, n: Point, half: float) 
 def _draw_arrow(c: Canvas, a: Point, b: Point, n: Point, offset: float) -> None:
     """A two-headed arrow beside the worked stretch: the passes go both ways."""
     u = _unit(a, b)
-    if math.dist(a, b) < 10:
+    if math.dist(a, b) < 14:  # a short spot (a foot, a hip) still gets a readable arrow
         mid = along(a, b, 0.5)
-        a, b = _add(mid, u, -5), _add(mid, u, 5)
+        a, b = _add(mid, u, -7), _add(mid, u, 7)
     a, b = _add(a, n, -offset), _add(b, n, -offset)
-    c.line([a, b], "a", 1.8)
+    c.line([a, b], "a", 2.4)  # bold enough to read at 64 px
     for tip, k in ((a, 1), (b, -1)):
-        back = _add(tip, u, 3.2 * k)
-        c.line([_add(back, n, 2.4), tip, _add(back, n, -2.4)], "a", 1.8)
+        back = _add(tip, u, 4 * k)
+        c.line([_add(back, n, 3), tip, _add(back, n, -3)], "a", 2.4)
 
 
 def _draw_props(c: Canvas, pose: Pose, fig: Figure, wall_x: float | None, floor: float) -> None:
@@ -146,14 +146,24 @@ def _draw_props(c: Canvas, pose: Pose, fig: Figure, wall_x: float | None, floor:
             x = max(w[0] for w in wrists) + 2.5
             wall_x = x if x > fig.hip[0] else min(w[0] for w in wrists) - 2.5
         c.line([(wall_x, floor), (wall_x, top)], "p", 2.5)
-    if "chair" in pose.props:
-        seated = floor - fig.hip[1] < WIDTH["thigh"] + WIDTH["shank"] + 6
-        under = fig.hip if seated else fig.near_leg.ankle
-        seat = under[1] + (WIDTH["torso"] / 2 if seated else WIDTH["shank"] / 2) + 1
-        back_x, front_x = under[0] - 9, under[0] + 8
+    if "chair" in pose.props:  # a seat under the hips, with its back behind them
+        seat = fig.hip[1] + WIDTH["torso"] / 2 + 1
+        back_x, front_x = fig.hip[0] - 9, fig.hip[0] + 8
         c.line([(front_x, floor), (front_x, seat), (back_x, seat), (back_x, floor)], "p", 2)
-        if seated:
-            c.line([(back_x, seat), (back_x - 2, seat - 18)], "p", 2)
+        c.line([(back_x, seat), (back_x - 2, seat - 18)], "p", 2)
+    if "step" in pose.props:  # a low step or chair seat under the raised heel
+        ankle = fig.near_leg.ankle
+        top = ankle[1] + WIDTH["shank"] / 2 + 1
+        c.line(
+            [
+                (ankle[0] - 6, floor),
+                (ankle[0] - 6, top),
+                (ankle[0] + 8, top),
+                (ankle[0] + 8, floor),
+            ],
+            "p",
+            2,
+        )
 
 
 def render(pose: Pose, title: str, spot: Spot, tool: str | None, contact: Facing) -> str:

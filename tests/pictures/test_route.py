@@ -43,3 +43,18 @@ def test_today_shows_a_thumbnail_with_alt_text_per_step_and_stretch(
         steps[0][0].removeprefix("/pictures/technique/").removesuffix(".svg").split(".")[:2]
     )
     assert any(alt.startswith(technique_alt(area, tool)[:20]) for _, alt in steps)
+
+
+def test_the_player_finds_a_picture_from_a_steps_area_tool_and_position(
+    single: TestClient,
+) -> None:
+    wall = single.get("/pictures/technique/glutes.massage-ball.svg?position=standing")
+    assert wall.text == single.get("/pictures/technique/glutes.massage-ball.wall.svg").text
+    found = single.get("/pictures/technique/glutes.massage-ball.json?position=standing&side=left")
+    assert found.json() == {
+        "src": "/pictures/technique/glutes.massage-ball.wall.svg",
+        "alt": technique_alt("glutes", "massage-ball", "wall", "left"),
+    }
+    stretch = single.get("/pictures/stretch/calves.json?side=right").json()
+    assert stretch["src"] == "/pictures/stretch/calves.svg" and "right side" in stretch["alt"]
+    assert single.get("/pictures/stretch/elbows.json").status_code == 404

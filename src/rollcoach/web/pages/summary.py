@@ -28,7 +28,7 @@ from rollcoach.web.planning import local_now
 from rollcoach.web.questions import SCREEN_FIELDS, load_questions
 from rollcoach.web.render import render
 from rollcoach.web.routing import page_router
-from rollcoach.web.view import area_name
+from rollcoach.web.view import area_name, day_words
 
 router = page_router()
 WEEKS = 6
@@ -36,8 +36,8 @@ PAIN_RULES = ("SAFE-11", "SAFE-12", "SAFE-5")  # the exclusions a clinician want
 ANSWER_WORDS = {True: "Yes", False: "No", None: "Not answered"}
 
 
-def day_words(day: date | datetime) -> str:
-    """A date as runners read it: "Wed 2 Dec 2026"."""
+def full_day(day: date | datetime) -> str:
+    """The window's ends, with the year, for the printed page: "Wed 2 Dec 2026"."""
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -191,6 +191,7 @@ def _page(request: Request, athlete_id: int, name: str, back: str) -> HTMLRespon
         "summary": summary,
         "weeks": WEEKS,
         "day_words": day_words,
+        "full_day": full_day,
         "short_day": short_day,
         "as_date": _as_date,
         "area_name": area_name,

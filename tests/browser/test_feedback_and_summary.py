@@ -111,3 +111,33 @@ def test_the_summary_prints_from_the_left_out_card(page: Page, accounts_server: 
     shoot(page, "phone-today-dark")
     page.goto(accounts_server.url + "/week")
     shoot(page, "phone-week-dark")
+
+
+def test_polish_checkboxes_legends_rest_days_and_rule_ids(
+    page: Page, accounts_server: LiveServer
+) -> None:
+    sign_up(page, accounts_server, "polish@example.org")
+    page.goto(accounts_server.url + "/")
+    open_form(page)
+    box = page.locator("input[name=tool]").first
+    assert box.evaluate("e => getComputedStyle(e).accentColor") == "rgb(15, 92, 77)"
+    size = box.bounding_box()
+    assert size is not None and size["width"] >= 20 and size["height"] >= 20
+    fieldset = page.locator("fieldset.tools").bounding_box()
+    legend = page.locator("fieldset.tools legend").bounding_box()
+    assert fieldset is not None and legend is not None
+    assert legend["y"] >= fieldset["y"] + 4  # inside the box, not across its top border
+    tag = page.locator("#plan .rule-tags .tag").first
+    assert tag.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
+    assert tag.evaluate("e => getComputedStyle(e).borderTopLeftRadius") == "0px"
+    rest = page.evaluate(
+        """() => {
+        const probe = document.createElement("span");
+        probe.className = "kind kind-rest";
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+    }"""
+    )
+    assert rest == "rgb(60, 90, 134)"  # calm blue, not the danger red (163, 22, 26)

@@ -47,6 +47,8 @@ def current_step(page: Page, plan: dict[str, Any]) -> dict[str, Any]:
 
 
 def assert_bar_on_screen(page: Page, width: int, height: int, where: str) -> None:
+    wide = int(page.evaluate("() => document.documentElement.scrollWidth"))
+    assert wide <= width, f"the page scrolls sideways ({where}): {wide} px wide"
     for selector in BAR:
         box = page.locator(selector).bounding_box()
         assert box is not None, f"{selector} is not shown ({where})"

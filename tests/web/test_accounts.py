@@ -1,6 +1,7 @@
 """Accounts: sign-up, tokens, the sign-in limit, and each athlete sees only their own data."""
 
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -109,10 +110,13 @@ def fill_athlete(client: TestClient) -> dict[str, int]:
     session = {"started_at": "2026-11-23T18:00:00+00:00", "plan": plan, "feedback": "secret-a"}
     client.post("/api/v1/sessions", json=session)
     injury = client.post("/api/v1/injuries", json={"area": "shins", "date": "2026-11-22"})
+    tomorrow = (datetime.now().astimezone().date() + timedelta(days=1)).isoformat()
+    planned = client.post("/api/v1/planned", json={"date": tomorrow, "type": "tempo"})
     job = client.post("/api/v1/imports", files=[("files", ("a.gpx", b"<gpx/>", "text/xml"))])
     [token] = client.get("/api/v1/tokens").json()
     return {
         "injury_id": injury.json()["id"],
+        "planned_id": planned.json()["id"],
         "job_id": job.json()["id"],
         "token_id": token["id"],
     }

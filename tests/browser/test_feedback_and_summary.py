@@ -97,6 +97,13 @@ def test_the_summary_prints_from_the_left_out_card(page: Page, accounts_server: 
     expect(page.locator("#held-out")).to_contain_text("Hamstrings")
     expect(page.locator("#print-summary")).to_be_visible()
     shoot(page, "phone-summary")
+    page.set_viewport_size({"width": 320, "height": 568})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scroll
+    shoot(page, "phone320-summary")
+    table = page.locator("#pain-sites").locator("..")
+    widths = table.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert widths[0] <= widths[1], widths  # the table fits too
+    page.set_viewport_size({"width": 390, "height": 844})
     assert serious_violations(page) == []
     page.emulate_media(media="print")
     expect(page.locator("header.top")).to_be_hidden()

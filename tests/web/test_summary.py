@@ -51,7 +51,7 @@ def test_the_summary_shows_repeated_pain_and_the_sharp_pain_stop(accounts_app: F
     assert "stopped a session with sharp pain" in held
     assert "3 or more check-ins" in held
     sites = html[html.index('id="pain-sites"') : html.index('id="stops-title"')]
-    assert "Calves" in sites and "7 of 10" in sites
+    assert "Calves" in sites and "7/10" in sites
     stops = html[html.index('id="stops"') : html.index('id="checkins-title"')]
     assert "Hamstrings" in stops and "(left)" in stops
     assert html.count("/10") >= 3  # each painful check-in

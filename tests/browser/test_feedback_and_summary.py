@@ -108,6 +108,7 @@ def test_the_summary_prints_from_the_left_out_card(page: Page, accounts_server: 
     page.emulate_media(media="print")
     expect(page.locator("header.top")).to_be_hidden()
     expect(page.locator("#print-summary")).to_be_hidden()
+    shoot(page, "print-summary")
     SHOTS.mkdir(exist_ok=True)
     pdf = page.pdf(path=str(SHOTS / "summary.pdf"))
     assert pdf.startswith(b"%PDF")

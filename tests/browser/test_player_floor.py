@@ -176,6 +176,7 @@ def test_stretches_follow_the_rolling_and_can_be_skipped(
     page.get_by_role("button", name="Skip stretches").click()
     wait_for_state(page, "done")
     expect(page.locator("#summary")).to_be_visible()
+    expect(page.locator(".pl-after")).not_to_contain_text("guided static stretches")
 
 
 def test_sharp_pain_undo_then_carry_on_without_that_area(
@@ -290,3 +291,63 @@ def test_spoken_cues_are_on_by_default_and_remembered(
     page.get_by_label("Spoken cues").check()
     page.reload()
     expect(page.get_by_label("Spoken cues")).to_be_checked()
+
+
+def test_the_player_in_dark_mode_has_no_serious_accessibility_problem(
+    browser: Browser, accounts_server: LiveServer
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        new_runner(page, accounts_server, "dark")
+        plan = open_session(page, accounts_server)
+        expect(page.locator("#stretch-list li")).to_have_count(len(plan["stretches"]))
+        assert serious_violations(page) == []
+        page.locator("#start").click()
+        wait_for_state(page, "ready", "running")
+        for kind in ("setup", "step", "stretch"):
+            skip_until(page, kind)
+            assert serious_violations(page) == [], kind
+        page.locator("#pain").click()
+        wait_for_state(page, "pain")
+        assert serious_violations(page) == []
+        shoot(page, "player-dark-pain")
+        page.locator("#undo").click()
+        page.get_by_role("button", name="Skip stretches").click()
+        wait_for_state(page, "done")
+        assert serious_violations(page) == []
+        shoot(page, "player-dark-done")
+    finally:
+        context.close()
+
+
+def test_sharp_pain_on_the_done_screen_records_the_last_step(
+    page: Page, accounts_server: LiveServer
+) -> None:
+    new_runner(page, accounts_server, "pain-done")
+    posted: list[dict[str, Any]] = []
+    page.on(
+        "request",
+        lambda r: (
+            posted.append(r.post_data_json)
+            if r.method == "POST" and r.url.endswith("/api/v1/sessions")
+            else None
+        ),
+    )
+    plan = open_session(page, accounts_server)
+    page.locator("#start").click()
+    wait_for_state(page, "ready", "running")
+    skip_until(page, "stretch")
+    page.get_by_role("button", name="Skip stretches").click()
+    wait_for_state(page, "done")
+    page.locator("#pain").click()
+    wait_for_state(page, "pain")
+    expect(page.locator("#carry-on")).to_be_hidden()  # nothing left to carry on with
+    page.get_by_role("button", name="End the session").click()
+    assert wait_for_state(page, "saved") == "saved"
+    assert posted[-1]["stop_reason"] == "sharp-pain"
+    # the last thing that ran was a stretch, which has no step number
+    assert posted[-1]["stopped_at_step"] is None
+    assert posted[-1]["steps_skipped"] == [s["order"] for s in plan["steps"]]

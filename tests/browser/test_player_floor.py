@@ -131,6 +131,10 @@ def test_a_set_up_pause_comes_before_the_steps_clock(
     expect(page.locator("#ring-seconds")).to_have_text(str(step["setup_seconds"]))
     container = page.locator("#setup-picture")
     expect(container).to_have_attribute("data-area", step["area"])
+    picture = container.locator("img")
+    expect(picture).to_be_visible()  # the picture of the position comes with the set-up
+    alt = picture.get_attribute("alt") or ""
+    assert step["tool_name"].lower() in alt.lower() and step["side"] in alt
     assert serious_violations(page) == []
     shoot(page, "player-phone-setup")
     page.locator("#skip").click()  # "Start now": the step's clock starts

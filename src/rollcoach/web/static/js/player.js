@@ -223,10 +223,29 @@ function init() {
       $("setup-text").textContent = step.setup || `get into position (${position(step.position)})`;
       const pic = $("setup-picture");
       pic.dataset.area = step.area; pic.dataset.tool = step.tool; pic.dataset.position = step.position || "";
+      showPicture(pic, step);
     }
     $("next-up").textContent = s.kind === "ready" ? `First: ${step.name || step.area}, ${sideOf(step.side).toLowerCase()}`
       : s.kind === "setup" ? "The step's clock starts after this countdown" : nextText(k);
     highlight(step.area, step.side);
+  }
+  // The picture of the next position (pictures/): its address and alt text come from the
+  // server, which picks the variant drawn in this position; offline the slot stays empty.
+  function showPicture(pic, step) {
+    const key = `${step.area}.${step.tool}`;
+    const query = new URLSearchParams({ position: step.position || "", side: step.side });
+    if (pic.dataset.key === `${key}?${query}`) return;
+    pic.dataset.key = `${key}?${query}`;
+    pic.replaceChildren();
+    fetch(`/pictures/technique/${key}.json?${query}`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((found) => {
+        if (!found || pic.dataset.key !== `${key}?${query}`) return;
+        const img = new Image();
+        img.src = found.src; img.alt = found.alt; img.width = 300; img.height = 200;
+        pic.replaceChildren(img);
+      })
+      .catch(() => {});
   }
   function timeline(step) {
     return step.timeline && step.timeline.length ? step.timeline

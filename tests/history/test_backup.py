@@ -10,10 +10,12 @@ from rollcoach.history.accounts import Accounts
 from rollcoach.history.db import open_store
 from rollcoach.history.errors import BackupRejected
 from rollcoach.history.import_jobs import ImportJobs
+from rollcoach.history.planned import PlannedRuns
 from rollcoach.history.profile import Profile
 from rollcoach.history.records import Checkin, HooperScores, SessionRecord
 from rollcoach.history.store import Store
 from rollcoach.models.plan_request import Injury
+from rollcoach.models.week import WeekPlanned
 from tests.history.conftest import FreshDatabases
 from tests.history.factories import HASH_A, HASH_B, START, make_summary, make_treadmill_run
 
@@ -32,6 +34,7 @@ def fill(store: Store) -> dict[str, Any]:
     store.clear_injury(me, store.add_injury(me, Injury(area="hip", date=START)))
     started = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
     store.record_session(me, SessionRecord(started_at=started, plan={"steps": []}))
+    PlannedRuns(store.engine).add(me, WeekPlanned(date=date(2026, 11, 25), type="tempo"))
     fill_accounts(store)
     return store.export_all()
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from rollcoach.knowledge import load_knowledge
 from rollcoach.pictures import stretch_url, technique_url
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, SHOTS, LiveServer
+from tests.browser.conftest import PHONE, SHOTS, LiveServer
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +20,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+@pytest.fixture
+def chromium(browser: Browser) -> Browser:
+    """The session's one Chromium (tests/browser/conftest.py): a second Playwright started
+    later in a full run meets another test's asyncio loop and refuses to run."""
+    return browser
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

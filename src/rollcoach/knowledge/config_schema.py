@@ -16,11 +16,6 @@ class PreRunDose(Strict):
     max_seconds: int = Field(ge=20, le=30)
 
 
-class CueOffsets(Strict):
-    passes: float = Field(ge=0, le=1)
-    find_spot: float = Field(ge=0, le=1)
-
-
 class SetupSeconds(Strict):
     """DOSE-11: what moving costs before a step's clock starts."""
 
@@ -42,7 +37,6 @@ class DoseData(Strict):
     step_seconds: dict[PickKind, int]
     pre_run: PreRunDose
     level_pressure: dict[Level, Pressure]
-    cue_offsets: CueOffsets
     hunt_seconds: int = Field(ge=0, le=30)  # DOSE-9: finding the spot after a full pass
     lead_in_seconds: int = Field(ge=0, le=10)  # reading the set-up cue before the first pass
     setup: SetupSeconds

@@ -27,7 +27,6 @@ class Dose(NamedTuple):
 
     least: int
     target: int
-    most: int
     hold: int
     pressure: Pressure
     why: str
@@ -98,20 +97,19 @@ def dose_for(
     past: bool,
     protecting: bool = False,
 ) -> Dose:
-    """The least, target and most a side of a pick may get, within DOSE-3 (or TIME-3)."""
+    """The least and target a side of a pick may get, within DOSE-3 (or TIME-3)."""
     soreness = req.soreness_at(pick.area, side)
     level = req.athlete.level
     pressure, why, rules = _pressure(k, req.when, level, technique, soreness, past, protecting)
     if req.when == "pre-run":
         pre = k.dose.pre_run
-        return Dose(pre.min_seconds, pre.seconds, pre.max_seconds, 0, pressure, why, rules)
+        return Dose(pre.min_seconds, pre.seconds, 0, pressure, why, rules)
     least = least_seconds(k, technique)
     wanted = k.dose.step_seconds[side_kind(req, k, pick, side)]
     target = min(max(wanted, least), technique.seconds.max)
     return Dose(
         least,
         target,
-        technique.seconds.max,
         technique.hold_seconds,
         pressure,
         why,

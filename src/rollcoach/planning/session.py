@@ -63,5 +63,5 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
         stop_signs=k.messages.stop_signs,
         refusal=None,
         session_seconds=total + sum(s.setup_seconds for s in steps),
-        stretches=stretches if req.when != "pre-run" else [],
+        stretches=stretches,
     )

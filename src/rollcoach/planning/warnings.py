@@ -50,7 +50,7 @@ def plan_warnings(
     ``areas`` are the muscles rolled, in order; ``sensitive`` when any step is on
     a sensitive area.
     """
-    out = [warn(k, "acute-injury", **site_fill(k, site)) for site in guard.acute_sites]
+    out = [warn(k, "acute-injury", **site_fill(k, site)) for site in guard.acute_hours]
     out += _screen_first(req, k, guard)
     out += [warn(k, "past-injury", **site_fill(k, a)) for a in areas if a in guard.gentle]
     very_sore = [

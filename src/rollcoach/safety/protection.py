@@ -36,8 +36,7 @@ class Protection:
     gentle: set[str] = field(default_factory=set)  # SAFE-7: past injuries and their neighbours
     screen_sites: list[str] = field(default_factory=list)  # SAFE-4: sites awaiting the screen
     hurt: set[tuple[str, Side]] = field(default_factory=set)  # sites injured or painful now
-    acute_sites: list[str] = field(default_factory=list)  # injured under 72 h, in request order
-    acute_hours: dict[str, int] = field(default_factory=dict)  # ... and the hours each has left
+    acute_hours: dict[str, int] = field(default_factory=dict)  # injured under 72 h: hours left
 
     def guard(self, area: str, side: Side) -> Guard | None:
         """The guard on ``side`` ("both" is guarded if either side is)."""
@@ -92,8 +91,6 @@ def _injuries(p: Protection, req: PlanRequest, k: Knowledge, now: datetime) -> N
             continue
         hours = math.ceil(left.total_seconds() / 3600)
         _protect(p, k, injury.area, injury.side, Guard("SAFE-5", injury.area, hours))
-        if injury.area not in p.acute_sites:
-            p.acute_sites.append(injury.area)
         p.acute_hours[injury.area] = max(hours, p.acute_hours.get(injury.area, 0))
 
 

@@ -114,3 +114,12 @@ def test_care_1_one_thigh_stretch_covers_both_quadriceps() -> None:
     assert {"vastus-lateralis", "quadriceps"} <= {s.area for s in plan.steps}
     stretched = [s.area for s in plan.stretches]
     assert "quadriceps" in stretched and "vastus-lateralis" not in stretched
+
+
+def test_tool_8_no_stretch_is_promised_that_the_plan_does_not_give() -> None:
+    """Last read: a hurt knee drops the kneeling hip-flexor stretch, yet the hip flexors'
+    exclusion still said they get their stretch instead."""
+    plan = make_plan(tools=["foam-roller"], injuries=[{"area": "knee", "date": TODAY}])
+    (entry,) = [e for e in plan.excluded if e.area == "hip-flexors"]
+    assert "hip-flexors" not in {s.area for s in plan.stretches}
+    assert "stretch" not in entry.reason and "TOOL-8" not in entry.rules

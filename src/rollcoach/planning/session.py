@@ -46,8 +46,10 @@ def plan_session(req: PlanRequest, k: Knowledge, now: datetime) -> PlanResponse:
     if fit.placed:
         needed |= {p.area for p in selection.picks if p.tier == TIER["core"]}
     stretching = req.when != "pre-run"
-    unreached = [(area, stretching and area in needed) for area in fit.no_tool]
-    stretches = stretches_for(req, k, rolled, [a for a, n in unreached if n], guard)
+    wanted = [a for a in fit.no_tool if stretching and a in needed]
+    stretches = stretches_for(req, k, rolled, wanted, guard)
+    stretched = {s.area for s in stretches}  # a stretch that leans on a hurt site is dropped
+    unreached = [(area, area in stretched) for area in fit.no_tool]
     sensitive = any(p.technique.sensitive for p in fit.placed)
     careful = sensitive or any(s.pressure == "gentle" for s in steps)
     total = sum(s.seconds for s in steps)
